@@ -1,0 +1,92 @@
+"""Build the demo installation through the real actions: units, lineage, indicator library,
+the Đức Phổ program, the demo administrator and the sample values. Idempotent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from ansinh.accounts.actions import do_ensure_demo_admin, get_or_create_system_user
+from ansinh.datavalues.actions import ValueEntry, do_set_data_values
+from ansinh.demo.scenario import SAMPLE_SOURCE, OldCommune, generate
+from ansinh.indicators.actions import do_load_indicator_library
+from ansinh.indicators.libraryfile import parse_indicator_library
+from ansinh.indicators.models import DataElement
+from ansinh.orgunits.actions import do_import_units, do_record_lineage, parse_lineage_file
+from ansinh.orgunits.gso_editions import LAST_DAY_BEFORE_REFORM, REFORM_DATE, read_edition
+from ansinh.orgunits.models import OrgUnit, UnitSuccession
+from ansinh.orgunits.selectors import get_unit, valid_on
+from ansinh.programs.actions import do_load_program
+from ansinh.programs.programfile import parse_program_file
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+LINEAGE_FILE = PACKAGE_DIR / "orgunits" / "lineage" / "quang-ngai-2025.yaml"
+INDICATOR_LIBRARY = PACKAGE_DIR / "indicators" / "library" / "nq42.yaml"
+PROGRAM_FILE = PACKAGE_DIR / "programs" / "examples" / "duc-pho-42.yaml"
+# Quảng Ngãi, and (before the reform) Kon Tum, which merged into it on 01/7/2025.
+DEMO_PROVINCES = {"2024": {"51", "62"}, "2025": {"51"}}
+DEMO_TOWN = "534"  # thị xã Đức Phổ
+DEMO_ADMIN = ("admin", "ansinh-demo-2026")
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    units: dict
+    values: dict
+
+    def lines(self) -> list[str]:
+        return [
+            *(f"Đơn vị hành chính (ấn bản {k}): tạo {v['created']}, cập nhật {v['updated']}, không đổi {v['unchanged']}" for k, v in self.units.items()),
+            f"Dữ liệu mẫu: tạo {self.values['created']}, cập nhật {self.values['updated']}, không đổi {self.values['unchanged']}",
+        ]
+
+
+@transaction.atomic
+def setup_demo(*, whole_country: bool = False) -> DemoReport:
+    """Everything `make run` needs, in order; safe to run again."""
+    user = get_or_create_system_user("ansinh-demo")
+    units = {}
+    for edition in ("2024", "2025"):
+        provinces = None if whole_country else DEMO_PROVINCES[edition]
+        records = read_edition(edition, pre2025_wheel=settings.ANSINH_GSO_PRE2025_WHEEL, province_codes=provinces)
+        units[edition] = do_import_units(records, edition_key=edition, acting_user=user, channel="demo").as_dict()
+    effective_on, edges = parse_lineage_file(LINEAGE_FILE)
+    do_record_lineage(effective_on, edges, acting_user=user, channel="demo", filename=LINEAGE_FILE.name)
+    do_load_indicator_library(*parse_indicator_library(INDICATOR_LIBRARY), acting_user=user, channel="demo")
+    do_load_program(parse_program_file(PROGRAM_FILE), acting_user=user, channel="demo")
+    do_ensure_demo_admin(username=DEMO_ADMIN[0], password=DEMO_ADMIN[1])
+    values = load_sample_values(user)
+    return DemoReport(units, values)
+
+
+@transaction.atomic
+def load_sample_values(user) -> dict:
+    town = get_unit(DEMO_TOWN, LAST_DAY_BEFORE_REFORM)
+    old = list(OrgUnit.objects.filter(valid_on(LAST_DAY_BEFORE_REFORM), parent=town).order_by("code"))
+    edges = UnitSuccession.objects.filter(predecessor__in=old, effective_on=REFORM_DATE).select_related("successor")
+    successors: dict[str, list[str]] = {}
+    new_units = {}
+    for edge in edges:
+        successors.setdefault(edge.successor.code, []).append(edge.predecessor.code)
+        new_units[edge.successor.code] = edge.successor
+    units = {("old", unit.code): unit for unit in old} | {("new", code): unit for code, unit in new_units.items()}
+    units[("old", town.code)] = town
+    elements = {element.code: element for element in DataElement.objects.all()}
+    communes = [OldCommune(unit.code, unit.kind in ("ward", "township")) for unit in old]
+    entries = [
+        ValueEntry(
+            data_element=elements[sample.data_element],
+            unit=units[(sample.epoch, sample.unit_code)],
+            period=sample.period,
+            value=Decimal(str(sample.value)),
+            source=SAMPLE_SOURCE,
+            comment="ước thực hiện" if sample.period == "2026" else "",
+            is_sample=True,
+        )
+        for sample in generate(communes, successors, town.code)
+    ]
+    return do_set_data_values(entries, acting_user=user, channel="demo").as_dict()

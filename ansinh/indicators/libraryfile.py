@@ -1,0 +1,125 @@
+"""The indicator library file (YAML): data elements and the indicators computed from them.
+
+Pure parsing and writing; `actions.do_load_indicator_library` stores the result. Format and
+the official definitions: docs/indicators.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ansinh.core.errors import ErrorCode
+from ansinh.core.periods import PERIOD_TYPES
+from ansinh.core.yamlfile import FieldReader, choice, code, load_yaml, raw_text, text
+
+FORMAT_VERSION = "ansinh-indicators/1"
+_TOP = {"format", "data_elements", "indicators"}
+_ELEMENT = {"code", "name", "unit", "value_type", "time_aggregation", "period_type", "collection_level", "collected_by", "definition"}
+_INDICATOR = {"code", "name", "unit", "kind", "numerator", "denominator", "weight", "factor", "direction", "definition", "source", "note"}
+
+
+@dataclass(frozen=True)
+class DataElementSpec:
+    code: str
+    name: str
+    unit: str
+    value_type: str
+    time_aggregation: str
+    period_type: str
+    collection_level: str
+    collected_by: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    code: str
+    name: str
+    unit: str
+    kind: str
+    numerator: str
+    denominator: str | None
+    weight: str | None
+    factor: int
+    direction: str
+    definition: str
+    source: str
+    note: str
+
+
+def _factor(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError(f"hệ số {value!r} phải là số nguyên dương (1, 100, 10000)")
+    return value
+
+
+def parse_indicator_library(path: Path | str) -> tuple[list[DataElementSpec], list[IndicatorSpec]]:
+    data = load_yaml(path)
+    reader = FieldReader(Path(path).name)
+    if not reader.mapping(data, "", _TOP):
+        reader.raise_if_problems()
+    version = reader.required(data, "format", "", text)
+    if version and version != FORMAT_VERSION:
+        reader.add(ErrorCode.FIELD_INVALID, f"định dạng {version!r} không hỗ trợ; dùng {FORMAT_VERSION}", node=data, key="format", path="format")
+    elements: list[DataElementSpec] = []
+    for item_path, item in reader.items(data, "data_elements", "", required=True):
+        if not reader.mapping(item, item_path, _ELEMENT):
+            continue
+        elements.append(
+            DataElementSpec(
+                code=reader.required(item, "code", item_path, code),
+                name=reader.required(item, "name", item_path, text),
+                unit=reader.required(item, "unit", item_path, text),
+                value_type=reader.optional(item, "value_type", item_path, choice(["integer", "number"]), "integer"),
+                time_aggregation=reader.optional(item, "time_aggregation", item_path, choice(["sum", "last"]), "last"),
+                period_type=reader.optional(item, "period_type", item_path, choice(PERIOD_TYPES), "yearly"),
+                collection_level=reader.required(item, "collection_level", item_path, choice(["commune", "town"])),
+                collected_by=reader.required(item, "collected_by", item_path, text),
+                definition=reader.optional(item, "definition", item_path, raw_text, ""),
+            )
+        )
+    element_codes = [element.code for element in elements]
+    _report_duplicates(reader, data, "data_elements", element_codes)
+    indicators: list[IndicatorSpec] = []
+    for item_path, item in reader.items(data, "indicators", "", required=True):
+        if not reader.mapping(item, item_path, _INDICATOR):
+            continue
+        indicator = IndicatorSpec(
+            code=reader.required(item, "code", item_path, code),
+            name=reader.required(item, "name", item_path, text),
+            unit=reader.required(item, "unit", item_path, text),
+            kind=reader.required(item, "kind", item_path, choice(["ratio", "count", "value"])),
+            numerator=reader.required(item, "numerator", item_path, code),
+            denominator=reader.optional(item, "denominator", item_path, code),
+            weight=reader.optional(item, "weight", item_path, code),
+            factor=reader.optional(item, "factor", item_path, _factor, 1),
+            direction=reader.required(item, "direction", item_path, choice(["increase", "decrease"])),
+            definition=reader.optional(item, "definition", item_path, raw_text, ""),
+            source=reader.optional(item, "source", item_path, text, ""),
+            note=reader.optional(item, "note", item_path, raw_text, ""),
+        )
+        for key in ("numerator", "denominator", "weight"):
+            ref = getattr(indicator, key)
+            if ref and ref not in element_codes:
+                reader.add(ErrorCode.UNKNOWN_REFERENCE, f"phần tử dữ liệu {ref!r} không có trong data_elements", node=item, key=key, path=f"{item_path}.{key}")
+        if indicator.kind == "ratio" and not indicator.denominator:
+            reader.add(ErrorCode.FIELD_MISSING, "chỉ số tỷ số (ratio) cần mẫu số (denominator)", node=item, key=None, path=f"{item_path}.denominator")
+        if indicator.kind != "ratio" and indicator.denominator:
+            reader.add(ErrorCode.FIELD_INVALID, "chỉ số loại count/value không có mẫu số", node=item, key="denominator", path=f"{item_path}.denominator")
+        if indicator.weight and indicator.kind != "value":
+            reader.add(ErrorCode.FIELD_INVALID, "trọng số (weight) chỉ dùng cho chỉ số loại value", node=item, key="weight", path=f"{item_path}.weight")
+        indicators.append(indicator)
+    _report_duplicates(reader, data, "indicators", [indicator.code for indicator in indicators])
+    reader.raise_if_problems()
+    return elements, indicators
+
+
+def _report_duplicates(reader: FieldReader, data: dict, key: str, codes: list[str]) -> None:
+    seen: set[str] = set()
+    for index, item_code in enumerate(codes):
+        if item_code in seen:
+            node = data[key][index]
+            reader.add(ErrorCode.DUPLICATE_CODE, f"mã {item_code!r} bị trùng", node=node, key="code", path=f"{key}[{index}].code")
+        seen.add(item_code)

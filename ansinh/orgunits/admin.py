@@ -1,0 +1,18 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from ansinh.orgunits.models import OrgUnit, UnitSuccession
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name", "kind", "level", "valid_from", "valid_to", "parent")
+    list_filter = ("level", "kind")
+    search_fields = ("code", "name")
+    raw_id_fields = ("parent",)
+
+
+@admin.register(UnitSuccession)
+class UnitSuccessionAdmin(SimpleHistoryAdmin):
+    list_display = ("predecessor", "successor", "effective_on", "kind", "whole", "legal_basis")
+    raw_id_fields = ("predecessor", "successor")

@@ -1,0 +1,122 @@
+"""The one settings module of ansinh.
+
+Every value comes from an environment variable (see `.env.example` and docs/configuration.md)
+with a safe development default. `ANSINH_ENV=production` turns the defaults strict: the
+development secret key and DEBUG are refused there.
+"""
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+env = environ.Env()
+
+ANSINH_ENV = env.str("ANSINH_ENV", default="development")
+PRODUCTION = ANSINH_ENV == "production"
+DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105 - refused in production
+
+SECRET_KEY = env.str("ANSINH_SECRET_KEY", default=DEV_SECRET_KEY)
+DEBUG = env.bool("ANSINH_DEBUG", default=not PRODUCTION)
+ALLOWED_HOSTS = env.list("ANSINH_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
+
+if PRODUCTION and (SECRET_KEY == DEV_SECRET_KEY or DEBUG):
+    raise ImproperlyConfigured(
+        "ANSINH_ENV=production cần ANSINH_SECRET_KEY riêng và ANSINH_DEBUG=false "
+        "(production needs its own ANSINH_SECRET_KEY and DEBUG off)."
+    )
+
+VAR_DIR = Path(env.str("ANSINH_VAR_DIR", default=str(BASE_DIR / "var")))
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "simple_history",
+    "ansinh.core",
+    "ansinh.accounts",
+    "ansinh.orgunits",
+    "ansinh.indicators",
+    "ansinh.programs",
+    "ansinh.datavalues",
+    "ansinh.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "ansinh.urls"
+WSGI_APPLICATION = "ansinh.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "ansinh.web.context_processors.sample_data_flag",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'ansinh.sqlite3'}"),
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "web:home"
+
+# Vietnamese first; English on request (language switcher, Accept-Language).
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "ansinh" / "locale"]
+USE_I18N = True
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_TZ = True
+FORMAT_MODULE_PATH = ["ansinh.formats"]
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+
+# Pre-2025 administrative units: the vietnam-provinces 0.x wheel, read as a zip (see ADR 0003).
+ANSINH_GSO_PRE2025_WHEEL = Path(
+    env.str("ANSINH_GSO_PRE2025_WHEEL", default=str(VAR_DIR / "cache" / "vietnam_provinces-0.6.0-py3-none-any.whl"))
+)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("ANSINH_LOG_LEVEL", default="WARNING")},
+}
