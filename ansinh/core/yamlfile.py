@@ -50,8 +50,11 @@ class _LineLoader(yaml.SafeLoader):
 
 # YAML 1.1 reads on/off/yes/no as booleans ("on: 2024-03-01" would become True: 2024-03-01);
 # people write those words as keys and text, so only true/false are booleans here (YAML 1.2).
+# Dates stay text too: PyYAML crashes on an impossible date such as 2024-13-01, and the field
+# converters (a_date, partial_date) check them with a located message instead.
+_IMPLICIT_TAGS_DROPPED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}
 _LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _IMPLICIT_TAGS_DROPPED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _LineLoader.add_implicit_resolver(
