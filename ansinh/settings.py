@@ -21,10 +21,10 @@ SECRET_KEY = env.str("ANSINH_SECRET_KEY", default=DEV_SECRET_KEY)
 DEBUG = env.bool("ANSINH_DEBUG", default=not PRODUCTION)
 ALLOWED_HOSTS = env.list("ANSINH_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 
-if PRODUCTION and (SECRET_KEY == DEV_SECRET_KEY or DEBUG):
+if PRODUCTION and (SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 32 or DEBUG):
     raise ImproperlyConfigured(
-        "ANSINH_ENV=production cần ANSINH_SECRET_KEY riêng và ANSINH_DEBUG=false "
-        "(production needs its own ANSINH_SECRET_KEY and DEBUG off)."
+        "ANSINH_ENV=production cần ANSINH_SECRET_KEY riêng (ít nhất 32 ký tự) và ANSINH_DEBUG=false "
+        "(production needs its own ANSINH_SECRET_KEY of 32+ characters and DEBUG off)."
     )
 
 VAR_DIR = Path(env.str("ANSINH_VAR_DIR", default=str(BASE_DIR / "var")))

@@ -552,12 +552,12 @@ def _share(share: float) -> str:
 
 
 def _percent(value: float, decimals: int) -> str:
-    return f"{_num(value, decimals)} %" if math.isinf(value) else format_percent(value, decimals)
+    return f"{_num(value, decimals)} %" if abs(value) >= MAX_ABS_VALUE else format_percent(value, decimals)
 
 
 def _num(value: float, decimals: int) -> str:
-    """format_number, also for the infinite ratios that a vanishing required change produces."""
-    if math.isinf(value):
+    """format_number, also for the huge ratios that a vanishing required change produces (shown as ∞)."""
+    if abs(value) >= MAX_ABS_VALUE:
         return "∞" if value > 0 else "-∞"
     return format_number(value, decimals)
 

@@ -48,7 +48,7 @@ class OrgUnit(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["code", "valid_from"]
+        ordering = ["code", F("valid_from").asc(nulls_first=True)]
         verbose_name = _("đơn vị hành chính")
         verbose_name_plural = _("đơn vị hành chính")
         constraints = [

@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from ansinh.core.errors import ErrorCode, UserError
 from ansinh.orgunits.models import OrgUnit, UnitSuccession
@@ -17,8 +17,13 @@ def valid_on(on: date) -> Q:
 
 
 def list_unit_versions(code: str) -> QuerySet[OrgUnit]:
-    """Every unit that ever carried `code` ("534" also finds "00534"? no: codes are exact GSO strings)."""
-    return OrgUnit.objects.filter(code__in=_code_candidates(code)).select_related("parent").order_by("valid_from")
+    """Every unit that ever carried `code` (or its zero-padded forms), oldest first."""
+    # An open start (None) means "earliest": first on every database (PostgreSQL sorts NULLs last).
+    return (
+        OrgUnit.objects.filter(code__in=_code_candidates(code))
+        .select_related("parent")
+        .order_by(F("valid_from").asc(nulls_first=True))
+    )
 
 
 def get_unit(code: str, on: date | None = None) -> OrgUnit:

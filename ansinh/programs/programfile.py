@@ -507,7 +507,9 @@ def spec_to_file_data(spec: ProgramSpec) -> dict[str, Any]:
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        # Indent list items under their key, as people write the file by hand.
+        super().increase_indent(flow, False)
 
 
 def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
