@@ -6,8 +6,8 @@ examples are in docs/progress-status.md.
 
 Why these methods (docs/adr/0006-progress-status-method.md):
 
-- Rates use the Statistics Canada / Open SDG ratio d·CAGR_obs / |CAGR_req|. It is the only common
-  ratio that stays correct when the baseline already beats the target.
+- Rates use the Statistics Canada / Open SDG ratio d·CAGR_obs / |CAGR_req|. Unlike the signed ratios
+  of the sdg-build draft and UNSD, it stays correct when the baseline already beats the target.
 - Counts, cumulative counts and zeros use the ESCAP-style linear method: the share of the distance
   covered, compared with the share of the time elapsed. Growth rates are undefined at zero.
 """
@@ -39,6 +39,12 @@ APPROX_TOLERANCE_SHARE = 0.02  # "khoảng 75" is met within ±2 % of 75
 MAX_ABS_VALUE = 1e15  # larger numbers are input errors, and they would overflow the arithmetic
 
 _IMPLIED_DIRECTION = {"lt": -1, "le": -1, "gt": 1, "ge": 1}
+_RULE_NUMBERS_VI = {
+    "value": "giá trị chỉ tiêu (value)",
+    "low": "cận dưới (low)",
+    "high": "cận trên (high)",
+    "upper_limit": "mức tối đa (upper_limit)",
+}
 _WORDS_VI = {"lt": "dưới", "le": "không quá", "gt": "trên", "ge": "tối thiểu", "eq": "bằng", "approx": "khoảng"}
 _MAX_EXPONENT = 700.0  # keeps exp() finite for absurd ratios; statuses there do not depend on it
 
@@ -173,7 +179,7 @@ def _checked_rule(rule: TargetRule) -> TargetRule:
         raise ValueError(f"loại chỉ số {rule.kind!r} không hợp lệ; chọn một trong: {', '.join(KINDS)}")
     if rule.direction is not None and rule.direction not in DIRECTIONS:
         raise ValueError(f"chiều {rule.direction!r} không hợp lệ; chọn increase hoặc decrease")
-    numbers = {name: _finite(getattr(rule, name), name) for name in ("value", "low", "high", "upper_limit")}
+    numbers = {name: _finite(getattr(rule, name), label) for name, label in _RULE_NUMBERS_VI.items()}
     rule = replace(rule, target_year=int(rule.target_year), **numbers)
     _check_bounds(rule)
     return rule

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ansinh.cli.main import CONTEXT_SETTINGS, user_errors
+from ansinh.cli.common import CONTEXT_SETTINGS, user_errors
 
 
 @click.group(name="demo", context_settings=CONTEXT_SETTINGS)

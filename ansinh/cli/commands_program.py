@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ansinh.cli.main import CONTEXT_SETTINGS, cli_user, print_json, user_errors
+from ansinh.cli.common import CONTEXT_SETTINGS, cli_user, print_json, user_errors
 
 
 @click.group(name="program", context_settings=CONTEXT_SETTINGS)

@@ -12,7 +12,7 @@ from dataclasses import asdict
 import click
 
 from ansinh.analytics.progress import COMPARATORS, KINDS, MAX_ABS_VALUE, Assessment, TargetRule, assess, parse_series
-from ansinh.cli.main import CONTEXT_SETTINGS, print_json
+from ansinh.cli.common import CONTEXT_SETTINGS, print_json
 from ansinh.core.vnformat import format_number, parse_number
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ansinh.cli.main import CONTEXT_SETTINGS, cli_user, print_json, user_errors
+from ansinh.cli.common import CONTEXT_SETTINGS, cli_user, print_json, user_errors
 
 
 def _date(value: str | None) -> date | None:
