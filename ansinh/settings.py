@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "ansinh.indicators",
     "ansinh.programs",
     "ansinh.datavalues",
+    "ansinh.analytics",
     "ansinh.web",
 ]
 

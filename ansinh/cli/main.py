@@ -25,6 +25,7 @@ def cli() -> None:
 
 def _register() -> None:
     from ansinh.cli import (
+        commands_analytics,
         commands_demo,
         commands_indicators,
         commands_program,
@@ -32,8 +33,9 @@ def _register() -> None:
         commands_units,
     )
 
-    for module in (commands_units, commands_indicators, commands_program, commands_progress, commands_demo):
+    for module in (commands_units, commands_indicators, commands_program, commands_analytics, commands_progress, commands_demo):
         cli.add_command(module.group)
+    cli.add_command(commands_analytics.evaluate)
 
 
 _register()

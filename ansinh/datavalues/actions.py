@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from ansinh.analytics.actions import do_refresh_aggregates
 from ansinh.core.audit import bulk_create_attributed, bulk_update_attributed
 from ansinh.core.errors import ErrorCode, Problem, UserError
 from ansinh.core.periods import parse_period
@@ -96,6 +97,8 @@ def do_set_data_values(entries: list[ValueEntry], *, acting_user: Any, channel: 
     bulk_create_attributed(DataValue, to_create, acting_user, channel)
     if to_update:
         bulk_update_attributed(DataValue, to_update, ["value", "comment", "source", "is_sample", "updated_by", "updated_at"], acting_user, channel)
+    # What depends on these values (the analytics cube) is brought up to date in the same transaction.
+    do_refresh_aggregates({(v.data_element_id, v.period) for v in [*to_create, *to_update]})
     return ImportSummary(len(to_create), len(to_update), unchanged)
 
 

@@ -26,6 +26,13 @@ def get_program(code: str) -> Program:
         raise UserError.single(ErrorCode.NOT_FOUND, f"không có chương trình mã {code!r}", field="program") from None
 
 
+def get_target(program: Program, code: str) -> Target:
+    try:
+        return program.targets.get(code=code)
+    except Target.DoesNotExist:
+        raise UserError.single(ErrorCode.NOT_FOUND, f"chương trình {program.code} không có chỉ tiêu {code!r}", field="target") from None
+
+
 def program_targets(program: Program) -> list[Target]:
     return list(
         program.targets.select_related("indicator").prefetch_related("milestones").order_by("position")

@@ -1,0 +1,82 @@
+"""Writes of analytics: keep the materialised element cube current, record manual statuses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from ansinh.analytics.cube import PeriodSpec, ValueColumns, roll_up
+from ansinh.analytics.models import ElementAggregate, ManualStatus
+from ansinh.analytics.progress import STATUS_LABELS_VI
+from ansinh.analytics.selectors import element_specs, unit_versions
+from ansinh.core.audit import attribute
+from ansinh.core.errors import ErrorCode, UserError
+from ansinh.core.periods import parse_period
+from ansinh.datavalues.models import DataValue
+from ansinh.indicators.models import DataElement
+from ansinh.orgunits.models import OrgUnit
+from ansinh.programs.models import Target
+
+
+@dataclass(frozen=True)
+class RefreshSummary:
+    cells: int  # (element, period) pairs recomputed
+    rows: int  # aggregate rows written
+
+    def as_dict(self) -> dict[str, int]:
+        return {"cells": self.cells, "rows": self.rows}
+
+
+@transaction.atomic
+def do_refresh_aggregates(cells: Iterable[tuple[int, str]] | None = None) -> RefreshSummary:
+    """Recompute the cube: everything (cells=None) or only some (element id, period) pairs.
+
+    A derived store, so it carries no audit of its own: it is exactly reproducible from the
+    audited data values. Set-based: a fixed number of queries whatever the number of units.
+    """
+    values = DataValue.objects.all()
+    if cells is not None:
+        cells = set(cells)
+        if not cells:
+            return RefreshSummary(0, 0)
+        element_ids = {e for e, _ in cells}
+        period_codes = sorted({p for _, p in cells})
+        values = values.filter(data_element_id__in=element_ids, period__in=period_codes)
+        elements = DataElement.objects.filter(id__in=element_ids)
+    else:
+        period_codes = sorted(set(values.values_list("period", flat=True)))
+        elements = DataElement.objects.all()
+    period_index = {code: i for i, code in enumerate(period_codes)}
+    rows = [(e, u, period_index[p], float(v)) for e, u, p, v in values.values_list("data_element_id", "unit_id", "period", "value")]
+    periods = [PeriodSpec(code, parse_period(code).end) for code in period_codes]
+    slices = roll_up(unit_versions(), element_specs(elements), periods, ValueColumns.from_rows(rows))
+    fresh = [
+        ElementAggregate(data_element_id=e, unit_id=u, period=period_codes[p], value=value, reported=reported, expected=expected)
+        for cube_slice in slices
+        for e, p, u, value, reported, expected in cube_slice.rows()
+        if cells is None or (e, period_codes[p]) in cells
+    ]
+    stale = ElementAggregate.objects.all()
+    if cells is not None:
+        stale = stale.filter(data_element_id__in={e for e, _ in cells}, period__in=period_codes)
+    stale.delete()
+    ElementAggregate.objects.bulk_create(fresh, batch_size=5000)
+    return RefreshSummary(len(cells) if cells is not None else len(elements) * len(periods), len(fresh))
+
+
+@transaction.atomic
+def do_set_manual_status(target: Target, unit: OrgUnit, year: int, *, status: str, reason: str, acting_user: Any, channel: str) -> ManualStatus:
+    """A person's assessment of a qualitative target: who, when, why (history keeps old ones)."""
+    if target.comparator != "qual":
+        raise UserError.single(ErrorCode.FIELD_INVALID, f"chỉ tiêu {target.code} có số liệu; trạng thái được tính tự động", field="target")
+    if status not in STATUS_LABELS_VI:
+        raise UserError.single(ErrorCode.FIELD_INVALID, f"trạng thái {status!r} không hợp lệ; dùng một trong: {', '.join(STATUS_LABELS_VI)}", field="status")
+    if not reason.strip():
+        raise UserError.single(ErrorCode.FIELD_MISSING, "cần ghi lý do, căn cứ đánh giá", field="reason")
+    record = ManualStatus.objects.filter(target=target, unit=unit, year=year).first() or ManualStatus(target=target, unit=unit, year=year)
+    record.status, record.reason, record.set_by = status, reason.strip(), acting_user
+    attribute(record, acting_user, channel).save()
+    return record

@@ -1,0 +1,165 @@
+"""Reads for analytics: the database turned into the pure engine's inputs, and program
+evaluation from the materialised aggregates (a fixed handful of queries per evaluation)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from functools import cache
+
+from ansinh.analytics.cube import ElementSpec, UnitVersion
+from ansinh.analytics.evaluation import Cell, ElementInfo, IndicatorInfo, TargetInfo, TargetResult, evaluate_target
+from ansinh.analytics.models import ElementAggregate, ManualStatus
+from ansinh.analytics.territory import Edge, Lineage, Territory
+from ansinh.core.errors import ErrorCode, UserError
+from ansinh.core.periods import parse_period, periods_of_year
+from ansinh.indicators.models import DataElement, Indicator
+from ansinh.orgunits.models import OrgUnit, UnitSuccession
+from ansinh.programs.models import Program, Target
+
+
+def unit_versions(ids: Iterable[int] | None = None) -> list[UnitVersion]:
+    rows = OrgUnit.objects.all() if ids is None else OrgUnit.objects.filter(id__in=list(ids))
+    return [UnitVersion(*row) for row in rows.values_list("id", "parent_id", "level", "valid_from", "valid_to")]
+
+
+def load_lineage() -> Lineage:
+    edges = [Edge(*row) for row in UnitSuccession.objects.values_list("predecessor_id", "successor_id", "whole")]
+    return Lineage(unit_versions(), edges)
+
+
+def element_specs(elements: Iterable[DataElement] | None = None) -> list[ElementSpec]:
+    """Elements measured by a kind-"value" indicator (life expectancy) are not summed."""
+    not_summable = set(Indicator.objects.filter(kind="value").values_list("numerator_id", flat=True))
+    rows = DataElement.objects.all() if elements is None else elements
+    return [ElementSpec(e.id, e.collection_level == "town", e.id not in not_summable) for e in rows]
+
+
+def resolve_unit(code: str, year: int) -> OrgUnit:
+    """The unit a user means by `code` for `year`: the one valid at the end of the year, else the
+    latest one before it (a dissolved unit, evaluated over its successors), else the first after."""
+    versions = list(OrgUnit.objects.filter(code__in={code, code.zfill(2), code.zfill(3), code.zfill(5)}))
+    if not versions:
+        raise UserError.single(ErrorCode.UNKNOWN_UNIT, f"không có đơn vị hành chính mã {code}", field="unit")
+    end = date(year, 12, 31)
+    valid = [u for u in versions if (u.valid_from is None or u.valid_from <= end) and (u.valid_to is None or u.valid_to >= end)]
+    if valid:
+        return valid[0]
+    before = [u for u in versions if u.valid_to is not None and u.valid_to < end]
+    if before:
+        return max(before, key=lambda u: u.valid_to)
+    return min(versions, key=lambda u: u.valid_from)
+
+
+def _indicator_info(indicator: Indicator) -> IndicatorInfo:
+    def info(element: DataElement | None) -> ElementInfo | None:
+        if element is None:
+            return None
+        return ElementInfo(element.id, element.code, element.period_type, element.time_aggregation)
+
+    return IndicatorInfo(
+        indicator.code, indicator.kind, info(indicator.numerator), info(indicator.denominator), info(indicator.weight), indicator.factor
+    )
+
+
+def target_info(target: Target) -> TargetInfo:
+    def number(value):
+        return None if value is None else float(value)
+
+    return TargetInfo(
+        code=target.code,
+        name=target.name,
+        comparator=target.comparator,
+        value=number(target.value),
+        low=number(target.low),
+        high=number(target.high),
+        unit_label=target.unit_label,
+        year=target.year,
+        indicator=_indicator_info(target.indicator) if target.indicator else None,
+        accumulate_from=target.accumulate_from,
+        baseline_value=number(target.baseline_value),
+        baseline_year=target.baseline_year,
+    )
+
+
+def evaluate_program(program: Program, unit_code: str, year: int) -> dict:
+    """Every target of `program` at the unit `unit_code` for `year`, with series and inputs."""
+    unit = resolve_unit(unit_code, year)
+    targets = list(
+        program.targets.select_related(
+            "indicator__numerator", "indicator__denominator", "indicator__weight"
+        ).order_by("position")
+    )
+    years = list(range(program.start_year - 1, year + 1))
+    lineage = load_lineage()
+    territory_for = cache(lambda day: lineage.territory(unit.pk, day))
+    cells = _cells_for(targets, years, territory_for)
+    manual = _manual_statuses(targets, unit, year)
+    results = [
+        evaluate_target(target_info(t), years, territory_for, lambda e, p, u: cells.get((e, p, u)), manual.get(t.pk))
+        for t in targets
+    ]
+    return {
+        "program": program.code,
+        "unit": {"code": unit.code, "name": unit.name, "valid_from": _iso(unit.valid_from), "valid_to": _iso(unit.valid_to)},
+        "year": year,
+        "territory": _territory_summary(territory_for(date(year, 12, 31))),
+        "targets": [r.as_dict() for r in results],
+    }
+
+
+def _cells_for(targets: list[Target], years: list[int], territory_for) -> dict[tuple[int, str, int], Cell]:
+    """Every aggregate the evaluation can ask for, in one query."""
+    element_ids, members, periods = set(), set(), set()
+    for target in targets:
+        indicator = target.indicator
+        if indicator is None:
+            continue
+        for element in filter(None, [indicator.numerator, indicator.denominator, indicator.weight]):
+            element_ids.add(element.id)
+            for year in years:
+                for period in _periods(element, year):
+                    periods.add(period)
+                    members.update(territory_for(parse_period(period).end).members)
+    rows = ElementAggregate.objects.filter(data_element_id__in=element_ids, unit_id__in=members, period__in=periods)
+    return {
+        (r.data_element_id, r.period, r.unit_id): Cell(r.value, r.reported, r.expected)
+        for r in rows.only("data_element_id", "period", "unit_id", "value", "reported", "expected")
+    }
+
+
+def _periods(element: DataElement, year: int) -> list[str]:
+    return periods_of_year(year, element.period_type)
+
+
+def _manual_statuses(targets: list[Target], unit: OrgUnit, year: int) -> dict[int, dict]:
+    qualitative = [t.pk for t in targets if t.comparator == "qual"]
+    rows = (
+        ManualStatus.objects.filter(target_id__in=qualitative, unit=unit, year__lte=year)
+        .select_related("set_by")
+        .order_by("target_id", "year")
+    )
+    latest: dict[int, dict] = {}
+    for row in rows:  # later years overwrite earlier ones
+        latest[row.target_id] = {
+            "status": row.status,
+            "set_by": row.set_by.get_username(),
+            "set_at": row.set_at.isoformat(),
+            "reason": row.reason,
+        }
+    return latest
+
+
+def _territory_summary(territory: Territory) -> dict:
+    """The units the evaluation year was computed over (the successors of a dissolved unit)."""
+    members = OrgUnit.objects.filter(id__in=territory.members).order_by("code")
+    return {
+        "members": [{"code": u.code, "name": u.name} for u in members],
+        "mapped": territory.mapped,
+        "exact": territory.exact,
+        "note": territory.note,
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
