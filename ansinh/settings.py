@@ -107,6 +107,11 @@ FORMAT_MODULE_PATH = ["ansinh.formats"]
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 
+# Behind an HTTPS reverse proxy (nginx): the origins allowed to POST, and the header the proxy sets.
+CSRF_TRUSTED_ORIGINS = env.list("ANSINH_CSRF_TRUSTED_ORIGINS", default=[])
+if env.bool("ANSINH_BEHIND_HTTPS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
-from ansinh.analytics.cube import PeriodSpec, ValueColumns, roll_up
+from ansinh.analytics.cube import PeriodSpec, UnitVersion, ValueColumns, roll_up
 from ansinh.analytics.models import ElementAggregate, ManualStatus
 from ansinh.analytics.progress import STATUS_LABELS_VI
 from ansinh.analytics.selectors import element_specs, unit_versions
@@ -31,40 +31,60 @@ class RefreshSummary:
 
 
 @transaction.atomic
-def do_refresh_aggregates(cells: Iterable[tuple[int, str]] | None = None) -> RefreshSummary:
-    """Recompute the cube: everything (cells=None) or only some (element id, period) pairs.
+def do_refresh_aggregates(changes: Iterable[tuple[int, str, int]] | None = None) -> RefreshSummary:
+    """Recompute the cube: everything (changes=None), or what some changed values affect.
 
-    A derived store, so it carries no audit of its own: it is exactly reproducible from the
-    audited data values. Set-based: a fixed number of queries whatever the number of units.
+    `changes` holds (element id, period, unit id) of changed values; only those elements and
+    periods are recomputed, and only inside the provinces (tree roots) of those units, so one
+    commune's correction costs the size of its province, not of the country. A derived store,
+    exactly reproducible from the audited data values, so it carries no audit of its own.
     """
+    units = unit_versions()
     values = DataValue.objects.all()
-    if cells is not None:
-        cells = set(cells)
-        if not cells:
+    elements = DataElement.objects.all()
+    if changes is not None:
+        changes = set(changes)
+        if not changes:
             return RefreshSummary(0, 0)
-        element_ids = {e for e, _ in cells}
+        units = _within_roots_of(units, {unit for _, _, unit in changes})
+        element_ids = {element for element, _, _ in changes}
+        values = values.filter(data_element_id__in=element_ids, period__in={p for _, p, _ in changes}, unit_id__in=[u.id for u in units])
+        elements = elements.filter(id__in=element_ids)
+        cells = {(element, period) for element, period, _ in changes}
         period_codes = sorted({p for _, p in cells})
-        values = values.filter(data_element_id__in=element_ids, period__in=period_codes)
-        elements = DataElement.objects.filter(id__in=element_ids)
     else:
         period_codes = sorted(set(values.values_list("period", flat=True)))
-        elements = DataElement.objects.all()
     period_index = {code: i for i, code in enumerate(period_codes)}
     rows = [(e, u, period_index[p], float(v)) for e, u, p, v in values.values_list("data_element_id", "unit_id", "period", "value")]
     periods = [PeriodSpec(code, parse_period(code).end) for code in period_codes]
-    slices = roll_up(unit_versions(), element_specs(elements), periods, ValueColumns.from_rows(rows))
+    slices = roll_up(units, element_specs(elements), periods, ValueColumns.from_rows(rows))
     fresh = [
         ElementAggregate(data_element_id=e, unit_id=u, period=period_codes[p], value=value, reported=reported, expected=expected)
         for cube_slice in slices
         for e, p, u, value, reported, expected in cube_slice.rows()
-        if cells is None or (e, period_codes[p]) in cells
+        if changes is None or (e, period_codes[p]) in cells
     ]
     stale = ElementAggregate.objects.all()
-    if cells is not None:
-        stale = stale.filter(data_element_id__in={e for e, _ in cells}, period__in=period_codes)
+    if changes is not None:
+        stale = stale.filter(
+            data_element_id__in={e for e, _ in cells}, period__in=period_codes, unit_id__in=[u.id for u in units]
+        )
     stale.delete()
     ElementAggregate.objects.bulk_create(fresh, batch_size=5000)
-    return RefreshSummary(len(cells) if cells is not None else len(elements) * len(periods), len(fresh))
+    return RefreshSummary(len(cells) if changes is not None else len(elements) * len(periods), len(fresh))
+
+
+def _within_roots_of(units: list[UnitVersion], unit_ids: set[int]) -> list[UnitVersion]:
+    """The units sharing a tree root (province) with any of `unit_ids`."""
+    parent = {u.id: u.parent_id for u in units}
+
+    def root(uid: int) -> int:
+        while parent.get(uid) is not None:
+            uid = parent[uid]
+        return uid
+
+    roots = {root(uid) for uid in unit_ids}
+    return [u for u in units if root(u.id) in roots]
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from ansinh.core.errors import ErrorCode, UserError
 from ansinh.core.periods import parse_period, periods_of_year
 from ansinh.indicators.models import DataElement, Indicator
 from ansinh.orgunits.models import OrgUnit, UnitSuccession
+from ansinh.orgunits.selectors import code_candidates
 from ansinh.programs.models import Program, Target
 
 
@@ -38,9 +39,15 @@ def element_specs(elements: Iterable[DataElement] | None = None) -> list[Element
 def resolve_unit(code: str, year: int) -> OrgUnit:
     """The unit a user means by `code` for `year`: the one valid at the end of the year, else the
     latest one before it (a dissolved unit, evaluated over its successors), else the first after."""
-    versions = list(OrgUnit.objects.filter(code__in={code, code.zfill(2), code.zfill(3), code.zfill(5)}))
+    versions = list(OrgUnit.objects.filter(code__in=code_candidates(code)))
     if not versions:
         raise UserError.single(ErrorCode.UNKNOWN_UNIT, f"không có đơn vị hành chính mã {code}", field="unit")
+    codes = {unit.code for unit in versions}
+    if len(codes) > 1:
+        exact = [unit for unit in versions if unit.code == code]
+        if not exact:
+            raise UserError.single(ErrorCode.AMBIGUOUS_UNIT, f"mã {code} trùng nhiều đơn vị ({', '.join(sorted(codes))}); ghi đủ chữ số", field="unit")
+        versions = exact
     end = date(year, 12, 31)
     valid = [u for u in versions if (u.valid_from is None or u.valid_from <= end) and (u.valid_to is None or u.valid_to >= end)]
     if valid:

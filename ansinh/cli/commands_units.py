@@ -46,13 +46,13 @@ def import_units(edition: str, provinces: tuple[str, ...], as_json: bool) -> Non
     """
     from django.conf import settings
 
-    from ansinh.orgunits.actions import do_import_units
-    from ansinh.orgunits.gso_editions import read_edition
+    from ansinh.orgunits.actions import do_import_editions
 
-    results = {}
-    for key in (["2024", "2025"] if edition == "all" else [edition]):
-        records = read_edition(key, pre2025_wheel=settings.ANSINH_GSO_PRE2025_WHEEL, province_codes=set(provinces) or None)
-        results[key] = do_import_units(records, edition_key=key, acting_user=cli_user(), channel="cli:units import").as_dict()
+    keys = ["2024", "2025"] if edition == "all" else [edition]
+    summaries = do_import_editions(
+        keys, set(provinces) or None, pre2025_wheel=settings.ANSINH_GSO_PRE2025_WHEEL, acting_user=cli_user(), channel="cli:units import"
+    )
+    results = {key: summary.as_dict() for key, summary in summaries.items()}
     if as_json:
         print_json(results)
         return
@@ -70,7 +70,8 @@ def lineage_load(file: Path) -> None:
     Example:
       ansinh units lineage-load ansinh/orgunits/lineage/quang-ngai-2025.yaml
     """
-    from ansinh.orgunits.actions import do_record_lineage, parse_lineage_file
+    from ansinh.orgunits.actions import do_record_lineage
+    from ansinh.orgunits.lineagefile import parse_lineage_file
 
     effective_on, edges = parse_lineage_file(file)
     summary = do_record_lineage(effective_on, edges, acting_user=cli_user(), channel=f"cli:{file.name}", filename=file.name)

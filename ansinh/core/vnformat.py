@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 
 def format_number(value: float | Decimal | int | None, decimals: int | None = None) -> str:
-    """1234.5 -> "1.234,5"; decimals=None keeps up to 2 significant decimals without trailing zeros."""
+    """1234.5 -> "1.234,5"; decimals=None keeps at most 2 decimal places, without trailing zeros."""
     if value is None:
         return "–"
     number = Decimal(str(value))

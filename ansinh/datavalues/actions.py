@@ -15,7 +15,7 @@ from ansinh.core.errors import ErrorCode, Problem, UserError
 from ansinh.core.periods import parse_period
 from ansinh.datavalues.models import DataValue
 from ansinh.indicators.models import DataElement, ValueType
-from ansinh.orgunits.actions import ImportSummary
+from ansinh.core.summaries import ImportSummary
 from ansinh.orgunits.models import OrgUnit
 
 
@@ -50,7 +50,7 @@ def check_entries(entries: list[ValueEntry]) -> None:
             problems.append(Problem(ErrorCode.FIELD_INVALID, f"giá trị {entry.value} âm", label, "value"))
         if entry.data_element.value_type == ValueType.INTEGER and entry.value != entry.value.to_integral_value():
             problems.append(Problem(ErrorCode.FIELD_INVALID, f"{entry.data_element.code} phải là số nguyên, nhận {entry.value}", label, "value"))
-        if not _unit_valid_in(entry.unit, period.start, period.end):
+        if not _unit_valid_at(entry.unit, period.end):
             problems.append(
                 Problem(ErrorCode.UNKNOWN_UNIT, f"đơn vị {entry.unit.code} {entry.unit.name} không còn/chưa có hiệu lực trong kỳ {entry.period}", label, "unit")
             )
@@ -98,10 +98,10 @@ def do_set_data_values(entries: list[ValueEntry], *, acting_user: Any, channel: 
     if to_update:
         bulk_update_attributed(DataValue, to_update, ["value", "comment", "source", "is_sample", "updated_by", "updated_at"], acting_user, channel)
     # What depends on these values (the analytics cube) is brought up to date in the same transaction.
-    do_refresh_aggregates({(v.data_element_id, v.period) for v in [*to_create, *to_update]})
+    do_refresh_aggregates({(v.data_element_id, v.period, v.unit_id) for v in [*to_create, *to_update]})
     return ImportSummary(len(to_create), len(to_update), unchanged)
 
 
-def _unit_valid_in(unit: OrgUnit, start, end) -> bool:
+def _unit_valid_at(unit: OrgUnit, end) -> bool:
     """A value belongs to a unit that existed at the end of the period it describes."""
     return (unit.valid_from is None or unit.valid_from <= end) and (unit.valid_to is None or unit.valid_to >= end)

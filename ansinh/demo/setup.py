@@ -16,8 +16,9 @@ from ansinh.demo.scenario import SAMPLE_SOURCE, OldCommune, generate
 from ansinh.indicators.actions import do_load_indicator_library
 from ansinh.indicators.libraryfile import parse_indicator_library
 from ansinh.indicators.models import DataElement
-from ansinh.orgunits.actions import do_import_units, do_record_lineage, parse_lineage_file
-from ansinh.orgunits.gso_editions import LAST_DAY_BEFORE_REFORM, REFORM_DATE, read_edition
+from ansinh.orgunits.actions import do_import_editions, do_record_lineage
+from ansinh.orgunits.lineagefile import parse_lineage_file
+from ansinh.orgunits.gso_editions import LAST_DAY_BEFORE_REFORM, REFORM_DATE
 from ansinh.orgunits.models import OrgUnit, UnitSuccession
 from ansinh.orgunits.selectors import get_unit, valid_on
 from ansinh.programs.actions import do_load_program
@@ -27,8 +28,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 LINEAGE_FILE = PACKAGE_DIR / "orgunits" / "lineage" / "quang-ngai-2025.yaml"
 INDICATOR_LIBRARY = PACKAGE_DIR / "indicators" / "library" / "nq42.yaml"
 PROGRAM_FILE = PACKAGE_DIR / "programs" / "examples" / "duc-pho-42.yaml"
-# Quảng Ngãi, and (before the reform) Kon Tum, which merged into it on 01/7/2025.
-DEMO_PROVINCES = {"2024": {"51", "62"}, "2025": {"51"}}
+# Quảng Ngãi, and Kon Tum, which merged into it on 01/7/2025 (so exists in the 2024 edition only).
+DEMO_PROVINCES = {"51", "62"}
 DEMO_TOWN = "534"  # thị xã Đức Phổ
 DEMO_ADMIN = ("admin", "ansinh-demo-2026")
 
@@ -49,11 +50,9 @@ class DemoReport:
 def setup_demo(*, whole_country: bool = False) -> DemoReport:
     """Everything `make run` needs, in order; safe to run again."""
     user = get_or_create_system_user("ansinh-demo")
-    units = {}
-    for edition in ("2024", "2025"):
-        provinces = None if whole_country else DEMO_PROVINCES[edition]
-        records = read_edition(edition, pre2025_wheel=settings.ANSINH_GSO_PRE2025_WHEEL, province_codes=provinces)
-        units[edition] = do_import_units(records, edition_key=edition, acting_user=user, channel="demo").as_dict()
+    provinces = None if whole_country else DEMO_PROVINCES
+    summaries = do_import_editions(["2024", "2025"], provinces, pre2025_wheel=settings.ANSINH_GSO_PRE2025_WHEEL, acting_user=user, channel="demo")
+    units = {key: summary.as_dict() for key, summary in summaries.items()}
     effective_on, edges = parse_lineage_file(LINEAGE_FILE)
     do_record_lineage(effective_on, edges, acting_user=user, channel="demo", filename=LINEAGE_FILE.name)
     do_load_indicator_library(*parse_indicator_library(INDICATOR_LIBRARY), acting_user=user, channel="demo")

@@ -10,7 +10,7 @@ from django.db import transaction
 from ansinh.core.audit import attribute
 from ansinh.indicators.libraryfile import DataElementSpec, IndicatorSpec
 from ansinh.indicators.models import DataElement, Indicator
-from ansinh.orgunits.actions import ImportSummary
+from ansinh.core.summaries import ImportSummary
 
 
 @transaction.atomic

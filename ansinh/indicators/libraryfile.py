@@ -81,7 +81,7 @@ def parse_indicator_library(path: Path | str) -> tuple[list[DataElementSpec], li
             )
         )
     element_codes = [element.code for element in elements]
-    _report_duplicates(reader, data, "data_elements", element_codes)
+    _report_duplicates(reader, [(item, element.code) for item, element in zip(_mappings(data, "data_elements"), elements)], "data_elements")
     indicators: list[IndicatorSpec] = []
     for item_path, item in reader.items(data, "indicators", "", required=True):
         if not reader.mapping(item, item_path, _INDICATOR):
@@ -111,15 +111,21 @@ def parse_indicator_library(path: Path | str) -> tuple[list[DataElementSpec], li
         if indicator.weight and indicator.kind != "value":
             reader.add(ErrorCode.FIELD_INVALID, "trọng số (weight) chỉ dùng cho chỉ số loại value", node=item, key="weight", path=f"{item_path}.weight")
         indicators.append(indicator)
-    _report_duplicates(reader, data, "indicators", [indicator.code for indicator in indicators])
+    _report_duplicates(reader, [(item, indicator.code) for item, indicator in zip(_mappings(data, "indicators"), indicators)], "indicators")
     reader.raise_if_problems()
     return elements, indicators
 
 
-def _report_duplicates(reader: FieldReader, data: dict, key: str, codes: list[str]) -> None:
+def _mappings(data: dict, key: str) -> list:
+    """The items of a list that were read (non-mappings were reported and skipped)."""
+    return [item for item in (data.get(key) or []) if isinstance(item, dict)]
+
+
+def _report_duplicates(reader: FieldReader, items: list[tuple[dict, str | None]], key: str) -> None:
     seen: set[str] = set()
-    for index, item_code in enumerate(codes):
+    for item, item_code in items:
+        if item_code is None:
+            continue  # already reported as missing
         if item_code in seen:
-            node = data[key][index]
-            reader.add(ErrorCode.DUPLICATE_CODE, f"mã {item_code!r} bị trùng", node=node, key="code", path=f"{key}[{index}].code")
+            reader.add(ErrorCode.DUPLICATE_CODE, f"mã {item_code!r} bị trùng", node=item, key="code", path=f"{key}.code")
         seen.add(item_code)

@@ -5,7 +5,6 @@ Both are set-based (a handful of queries whatever the number of units), atomic a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,20 +13,11 @@ from django.db import transaction
 
 from ansinh.core.audit import bulk_create_attributed, bulk_update_attributed
 from ansinh.core.errors import ErrorCode, Problem, UserError
-from ansinh.core.yamlfile import FieldReader, a_date, choice, code, list_of, load_yaml, text
-from ansinh.orgunits.gso_editions import EDITIONS, UnitRecord
-from ansinh.orgunits.models import OrgUnit, SuccessionKind, UnitSuccession
+from ansinh.core.summaries import ImportSummary
+from ansinh.orgunits.gso_editions import EDITIONS, UnitRecord, read_edition
+from ansinh.orgunits.lineagefile import LineageEdge
+from ansinh.orgunits.models import OrgUnit, UnitSuccession
 from ansinh.orgunits.selectors import valid_on
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    created: int
-    updated: int
-    unchanged: int
-
-    def as_dict(self) -> dict[str, int]:
-        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged}
 
 
 @transaction.atomic
@@ -91,46 +81,22 @@ def do_import_units(records: list[UnitRecord], *, edition_key: str, acting_user:
     return ImportSummary(created, updated, unchanged)
 
 
-# --- lineage files ----------------------------------------------------------------------
-
-_LINEAGE_FIELDS = {"title", "legal_basis", "effective_on", "successions"}
-_SUCCESSION_FIELDS = {"successor", "kind", "clause", "legal_basis", "predecessors", "whole"}
-
-
-@dataclass(frozen=True)
-class LineageEdge:
-    predecessor_code: str
-    successor_code: str
-    kind: str
-    whole: bool
-    legal_basis: str
-
-
-def parse_lineage_file(path: Path) -> tuple[date, list[LineageEdge]]:
-    """Read a lineage YAML file (docs/units.md); every problem located by line and field."""
-    data = load_yaml(path)
-    reader = FieldReader(Path(path).name)
-    if not reader.mapping(data, "", _LINEAGE_FIELDS):
-        reader.raise_if_problems()
-    legal_basis = reader.required(data, "legal_basis", "", text)
-    effective_on = reader.required(data, "effective_on", "", a_date)
-    reader.optional(data, "title", "", text)
-    edges: list[LineageEdge] = []
-    for item_path, item in reader.items(data, "successions", "", required=True):
-        if not reader.mapping(item, item_path, _SUCCESSION_FIELDS):
-            continue
-        successor = reader.required(item, "successor", item_path, code)
-        kind = reader.optional(item, "kind", item_path, choice(SuccessionKind.values), SuccessionKind.MERGE)
-        clause = reader.optional(item, "clause", item_path, text, "")
-        predecessors = reader.required(item, "predecessors", item_path, list_of(code)) or []
-        whole = item.get("whole", kind != SuccessionKind.SPLIT)
-        if not isinstance(whole, bool):
-            reader.add(ErrorCode.FIELD_INVALID, "phải là true hoặc false", node=item, key="whole", path=f"{item_path}.whole")
-        own_basis = reader.optional(item, "legal_basis", item_path, text)
-        basis = own_basis or (f"{legal_basis}, {clause}" if clause else (legal_basis or ""))
-        edges.extend(LineageEdge(pred, successor, kind, bool(whole), basis) for pred in predecessors if successor)
-    reader.raise_if_problems()
-    return effective_on, edges
+@transaction.atomic
+def do_import_editions(
+    edition_keys: list[str], province_codes: set[str] | None, *, pre2025_wheel: Path, acting_user: Any, channel: str
+) -> dict[str, ImportSummary]:
+    """Import several editions at once (all or nothing). A province needs to exist in at least
+    one of them: Kon Tum (62) is in the 2024 edition only, having merged into Quảng Ngãi."""
+    summaries = {}
+    found: set[str] = set()
+    for key in edition_keys:
+        records = read_edition(key, pre2025_wheel=pre2025_wheel, province_codes=province_codes, allow_missing=len(edition_keys) > 1)
+        found |= {record.code for record in records if record.level == 1}
+        summaries[key] = do_import_units(records, edition_key=key, acting_user=acting_user, channel=channel)
+    missing = sorted(code.zfill(2) for code in (province_codes or set()) if code.zfill(2) not in found)
+    if missing:
+        raise UserError.single(ErrorCode.UNKNOWN_UNIT, f"không có tỉnh mã {', '.join(missing)} trong các ấn bản đã chọn", field="province")
+    return summaries
 
 
 @transaction.atomic

@@ -75,20 +75,25 @@ def gso_code(number: int, level: int) -> str:
 def kind_from_name(name: str, level: int) -> str:
     # The 0.x data marks every commune-level unit "xã" and every district "huyện"; the name's
     # prefix is the reliable signal ("Phường Nguyễn Nghiêm", "Thị xã Đức Phổ").
+    # Case-insensitive: the data spells two districts "Thành Phố …" (Bắc Kạn, Đồng Hới).
+    lowered = name.lower()
     for prefix, kind in _KIND_BY_PREFIX[level]:
-        if name.startswith(prefix):
+        if lowered.startswith(prefix.lower()):
             return kind
-    raise ValueError(f"không nhận ra loại đơn vị từ tên {name!r}")
+    raise UserError.single(ErrorCode.FIELD_INVALID, f"không nhận ra loại đơn vị từ tên {name!r}", field="name")
 
 
-def read_edition(edition_key: str, *, pre2025_wheel: Path, province_codes: set[str] | None = None) -> list[UnitRecord]:
-    """All units of one edition, parents before children; optionally only some provinces."""
+def read_edition(
+    edition_key: str, *, pre2025_wheel: Path, province_codes: set[str] | None = None, allow_missing: bool = False
+) -> list[UnitRecord]:
+    """All units of one edition, parents before children; optionally only some provinces
+    (`allow_missing`: a province absent from this edition, e.g. Kon Tum in 2025, is skipped)."""
     if edition_key not in EDITIONS:
         raise UserError.single(ErrorCode.FIELD_INVALID, f"ấn bản {edition_key!r} không có; dùng 2024 hoặc 2025", field="edition")
     nested = _load_pre2025(pre2025_wheel) if edition_key == "2024" else _load_2025()
     wanted = {int(code) for code in province_codes} if province_codes else None
     provinces = [p for p in nested if wanted is None or p["code"] in wanted]
-    if wanted and len(provinces) != len(wanted):
+    if wanted and len(provinces) != len(wanted) and not allow_missing:
         missing = sorted(wanted - {p["code"] for p in provinces})
         raise UserError.single(
             ErrorCode.UNKNOWN_UNIT, f"không có tỉnh mã {', '.join(map(str, missing))} trong ấn bản {edition_key}", field="province"

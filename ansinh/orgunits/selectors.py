@@ -20,7 +20,7 @@ def list_unit_versions(code: str) -> QuerySet[OrgUnit]:
     """Every unit that ever carried `code` (or its zero-padded forms), oldest first."""
     # An open start (None) means "earliest": first on every database (PostgreSQL sorts NULLs last).
     return (
-        OrgUnit.objects.filter(code__in=_code_candidates(code))
+        OrgUnit.objects.filter(code__in=code_candidates(code))
         .select_related("parent")
         .order_by(F("valid_from").asc(nulls_first=True))
     )
@@ -29,7 +29,7 @@ def list_unit_versions(code: str) -> QuerySet[OrgUnit]:
 def get_unit(code: str, on: date | None = None) -> OrgUnit:
     """The unit that carried `code` on `on` (default: today). Raises UserError if none/ambiguous."""
     on = on or date.today()
-    matches = list(OrgUnit.objects.filter(valid_on(on), code__in=_code_candidates(code)).select_related("parent"))
+    matches = list(OrgUnit.objects.filter(valid_on(on), code__in=code_candidates(code)).select_related("parent"))
     if not matches:
         raise UserError.single(
             ErrorCode.UNKNOWN_UNIT, f"không có đơn vị hành chính mã {code} vào ngày {on:%d/%m/%Y}", field="unit"
@@ -115,7 +115,7 @@ def _covers(unit: OrgUnit, on: date) -> bool:
     return (unit.valid_from is None or unit.valid_from <= on) and (unit.valid_to is None or unit.valid_to >= on)
 
 
-def _code_candidates(code: str) -> list[str]:
+def code_candidates(code: str) -> list[str]:
     """A user may type 1 for Hà Nội (01); offer the zero-padded forms of each level too."""
     text = str(code).strip()
     if not text.isdigit():

@@ -107,36 +107,65 @@ def _upsert_bodies(spec: ProgramSpec, acting_user: Any, channel: str) -> dict[st
     bodies = {body.code: body for body in Body.objects.filter(code__in=referenced | {b.code for b in spec.bodies})}
     for body_spec in spec.bodies:
         body = bodies.get(body_spec.code) or Body(code=body_spec.code)
-        if body.pk is None or (body.name, body.kind) != (body_spec.name, body_spec.kind):
-            body.name, body.kind = body_spec.name, body_spec.kind
-            attribute(body, acting_user, channel).save()
+        _save_if_changed(body, {"name": body_spec.name, "kind": body_spec.kind}, acting_user, channel)
         bodies[body.code] = body
     return bodies
 
 
+def _save_if_changed(instance: Any, values: dict[str, Any], acting_user: Any, channel: str) -> bool:
+    """Set `values` and save only when something differs, so history shows real changes only."""
+    if instance.pk is not None and all(getattr(instance, key) == value for key, value in values.items()):
+        return False
+    for key, value in values.items():
+        setattr(instance, key, value)
+    attribute(instance, acting_user, channel).save()
+    return True
+
+
+def _replace_rows(model, current: dict, wanted: dict, acting_user: Any, channel: str) -> None:
+    """Make the child rows of a program equal `wanted` ({key: field values}), keyed by `key`:
+    unchanged rows stay, changed ones are updated, others deleted or created (all in history)."""
+    for key, row in current.items():
+        if key not in wanted:
+            attribute(row, acting_user, channel).delete()
+    for key, values in wanted.items():
+        _save_if_changed(current.get(key) or model(), values, acting_user, channel)
+
+
 def _upsert_program(existing, spec: ProgramSpec, resolved: _Resolved, bodies, acting_user, channel) -> Program:
     program = existing or Program(code=spec.code)
-    program.doc_type = spec.doc_type
-    program.number = spec.number
-    program.title = spec.title
-    program.issuing_body = bodies[spec.issuing_body]
-    program.superior_body_name = spec.superior_body
-    program.issued_on = spec.issued_on
-    program.place = spec.place
-    program.is_draft = spec.draft
-    program.scope_unit = resolved.scope_unit
-    program.scope_unit_on = spec.scope_unit_on
-    program.start_year, program.end_year, program.vision_year = spec.start_year, spec.end_year, spec.vision_year
-    program.signer = spec.signer
-    program.recipients = spec.recipients
-    program.general_objective = spec.general_objective
-    program.areas = spec.areas
-    program.body_codes = [body.code for body in spec.bodies]
-    program.source_file = spec.filename
-    attribute(program, acting_user, channel).save()
-    program.bases.all().delete()
-    ProgramBasis.objects.bulk_create(
-        ProgramBasis(program=program, position=i, **vars(basis)) for i, basis in enumerate(spec.implements, start=1)
+    _save_if_changed(
+        program,
+        {
+            "doc_type": spec.doc_type,
+            "number": spec.number,
+            "title": spec.title,
+            "issuing_body": bodies[spec.issuing_body],
+            "superior_body_name": spec.superior_body,
+            "issued_on": spec.issued_on,
+            "place": spec.place,
+            "is_draft": spec.draft,
+            "scope_unit": resolved.scope_unit,
+            "scope_unit_on": spec.scope_unit_on,
+            "start_year": spec.start_year,
+            "end_year": spec.end_year,
+            "vision_year": spec.vision_year,
+            "signer": spec.signer,
+            "recipients": spec.recipients,
+            "general_objective": spec.general_objective,
+            "areas": spec.areas,
+            "body_codes": [body.code for body in spec.bodies],
+            "source_file": spec.filename,
+        },
+        acting_user,
+        channel,
+    )
+    _replace_rows(
+        ProgramBasis,
+        {basis.position: basis for basis in program.bases.all()},
+        {i: {"program": program, "position": i, **vars(basis)} for i, basis in enumerate(spec.implements, start=1)},
+        acting_user,
+        channel,
     )
     return program
 
@@ -146,23 +175,42 @@ def _sync_targets(program: Program, spec: ProgramSpec, resolved: _Resolved, acti
     kept: dict[str, Target] = {}
     for position, t in enumerate(spec.targets, start=1):
         target = current.pop(t.code, None) or Target(program=program, code=t.code)
-        target.position = position
-        target.area, target.name, target.comparator = t.area, t.name, t.comparator
-        target.value, target.low, target.high = t.value, t.low, t.high
-        target.unit_label, target.year = t.unit, t.year
-        target.indicator = resolved.indicators.get(t.indicator) if t.indicator else None
-        target.accumulate_from = t.accumulate_from
-        target.source_text, target.note = t.source_text, t.note
-        target.baseline_value, target.baseline_year, target.baseline_source = t.baseline_value, t.baseline_year, t.baseline_source
-        attribute(target, acting_user, channel).save()
+        _save_if_changed(
+            target,
+            {
+                "position": position,
+                "area": t.area,
+                "name": t.name,
+                "comparator": t.comparator,
+                "value": t.value,
+                "low": t.low,
+                "high": t.high,
+                "unit_label": t.unit,
+                "year": t.year,
+                "indicator": resolved.indicators.get(t.indicator) if t.indicator else None,
+                "accumulate_from": t.accumulate_from,
+                "source_text": t.source_text,
+                "note": t.note,
+                "baseline_value": t.baseline_value,
+                "baseline_year": t.baseline_year,
+                "baseline_source": t.baseline_source,
+            },
+            acting_user,
+            channel,
+        )
         kept[t.code] = target
     for removed in current.values():
         attribute(removed, acting_user, channel).delete()
-    TargetMilestone.objects.filter(target__program=program).delete()
-    TargetMilestone.objects.bulk_create(
-        TargetMilestone(target=kept[t.code], year=m.year, comparator=m.comparator, value=m.value, low=m.low, high=m.high, source=m.source)
-        for t in spec.targets
-        for m in t.milestones
+    _replace_rows(
+        TargetMilestone,
+        {(m.target_id, m.year): m for m in TargetMilestone.objects.filter(target__program=program)},
+        {
+            (kept[t.code].pk, m.year): {"target": kept[t.code], "year": m.year, "comparator": m.comparator, "value": m.value, "low": m.low, "high": m.high, "source": m.source}
+            for t in spec.targets
+            for m in t.milestones
+        },
+        acting_user,
+        channel,
     )
     return kept
 
@@ -172,23 +220,36 @@ def _sync_tasks(program: Program, spec: ProgramSpec, bodies, targets: dict[str, 
     kept: dict[str, TaskGroup] = {}
     for position, t in enumerate(spec.tasks, start=1):
         task = current.pop(t.number, None) or TaskGroup(program=program, number=t.number)
-        task.parent = kept.get(t.parent_number) if t.parent_number else None
-        task.position, task.section, task.title, task.content = position, t.section, t.title, t.content
-        task.timeline_kind, task.timeline_from_year = t.timeline_kind, t.timeline_from_year
-        task.timeline_due, task.timeline_text = t.timeline_due, t.timeline_text
-        attribute(task, acting_user, channel).save()
+        _save_if_changed(
+            task,
+            {
+                "parent": kept.get(t.parent_number) if t.parent_number else None,
+                "position": position,
+                "section": t.section,
+                "title": t.title,
+                "content": t.content,
+                "timeline_kind": t.timeline_kind,
+                "timeline_from_year": t.timeline_from_year,
+                "timeline_due": t.timeline_due,
+                "timeline_text": t.timeline_text,
+            },
+            acting_user,
+            channel,
+        )
         kept[t.number] = task
     for removed in sorted(current.values(), key=lambda task: -task.position):
         attribute(removed, acting_user, channel).delete()
-    TaskAssignment.objects.filter(task__program=program).delete()
-    TaskAssignment.objects.bulk_create(
-        TaskAssignment(task=kept[t.number], body=bodies[body_code], role=role, position=i)
-        for t in spec.tasks
-        for role, codes in ((AssignmentRole.LEAD, [t.lead] if t.lead else []), (AssignmentRole.IMPLEMENTER, t.implementers))
-        for i, body_code in enumerate(codes, start=1)
+    _replace_rows(
+        TaskAssignment,
+        {(a.task_id, a.body_id, a.role): a for a in TaskAssignment.objects.filter(task__program=program)},
+        {
+            (kept[t.number].pk, bodies[code].pk, role): {"task": kept[t.number], "body": bodies[code], "role": role, "position": i}
+            for t in spec.tasks
+            for role, codes in ((AssignmentRole.LEAD, [t.lead] if t.lead else []), (AssignmentRole.IMPLEMENTER, t.implementers))
+            for i, code in enumerate(codes, start=1)
+        },
+        acting_user,
+        channel,
     )
-    links = TaskGroup.serves_targets.through
-    links.objects.filter(taskgroup__program=program).delete()
-    links.objects.bulk_create(
-        links(taskgroup=kept[t.number], target=targets[code]) for t in spec.tasks for code in t.serves_targets
-    )
+    for t in spec.tasks:  # a handful of link sets; set() writes only the difference
+        kept[t.number].serves_targets.set([targets[code] for code in t.serves_targets])

@@ -85,6 +85,8 @@ class ProgramBasis(models.Model):
     issuer = models.CharField(max_length=200, blank=True)
     title = models.TextField(blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["program", "position"]
 
@@ -151,6 +153,8 @@ class TargetMilestone(models.Model):
     high = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     source = models.CharField(max_length=300, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["target", "year"]
         constraints = [models.UniqueConstraint(fields=["target", "year"], name="milestone_unique_year")]
@@ -204,6 +208,8 @@ class TaskAssignment(models.Model):
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="assignments")
     role = models.CharField(max_length=12, choices=AssignmentRole.choices)
     position = models.PositiveSmallIntegerField()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["task", "role", "position"]

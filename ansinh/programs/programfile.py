@@ -276,7 +276,7 @@ def _read_bounds(reader: FieldReader, node: dict, path: str, comparator: str | N
         if value is not None:
             reader.add(ErrorCode.FIELD_INVALID, "so sánh range dùng low và high, không dùng value", node=node, key="value", path=f"{path}.value")
     elif comparator is not None:
-        if value is None and "value" not in node:
+        if value is None:
             reader.add(ErrorCode.FIELD_MISSING, f"so sánh {comparator} cần value", node=node, key=None, path=f"{path}.value")
         if low is not None or high is not None:
             reader.add(ErrorCode.FIELD_INVALID, "low/high chỉ dùng với so sánh range", node=node, key="low" if low is not None else "high", path=f"{path}.low")

@@ -6,7 +6,8 @@ import pytest
 from django.conf import settings
 
 from ansinh.core.errors import UserError
-from ansinh.orgunits.actions import do_import_units, do_record_lineage, parse_lineage_file
+from ansinh.orgunits.actions import do_import_editions, do_import_units, do_record_lineage
+from ansinh.orgunits.lineagefile import parse_lineage_file
 from ansinh.orgunits.gso_editions import kind_from_name, read_edition
 from ansinh.orgunits.models import OrgUnit, UnitSuccession
 from ansinh.orgunits.selectors import get_unit, unit_lineage, unit_tree
@@ -31,6 +32,26 @@ def test_kind_comes_from_the_name_prefix_because_the_old_data_calls_every_ward_x
     assert kind_from_name("Thị xã Đức Phổ", 2) == "town"
     assert kind_from_name("Thành phố Quảng Ngãi", 2) == "provincial_city"
     assert kind_from_name("Thành phố Hà Nội", 1) == "central_city"
+
+
+def test_the_whole_country_reads_with_a_kind_for_every_unit():
+    old = read_edition("2024", pre2025_wheel=settings.ANSINH_GSO_PRE2025_WHEEL)
+    new = read_edition("2025", pre2025_wheel=settings.ANSINH_GSO_PRE2025_WHEEL)
+    assert (len(old), len(new)) == (10_810, 3_355)
+    assert {r.code: r.kind for r in old}["058"] == "provincial_city"  # spelled "Thành Phố Bắc Kạn" in the data
+    assert sum(1 for r in old if r.level == 1) == 63 and sum(1 for r in new if r.level == 1) == 34
+
+
+def test_importing_both_editions_of_a_province_that_merged_away_is_allowed(acting_user):
+    summaries = do_import_editions(["2024", "2025"], {"62"}, pre2025_wheel=settings.ANSINH_GSO_PRE2025_WHEEL, acting_user=acting_user, channel="t")
+    assert (summaries["2024"].unchanged, summaries["2025"].created) == (1 + 10 + 102, 0)
+
+
+def test_importing_an_unknown_province_writes_nothing(acting_user):
+    before = OrgUnit.objects.count()
+    with pytest.raises(UserError, match="không có tỉnh mã 99"):
+        do_import_editions(["2024", "2025"], {"99"}, pre2025_wheel=settings.ANSINH_GSO_PRE2025_WHEEL, acting_user=acting_user, channel="t")
+    assert OrgUnit.objects.count() == before
 
 
 def test_the_2024_edition_holds_the_three_levels_and_the_2025_edition_two():

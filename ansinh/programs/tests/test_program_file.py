@@ -134,6 +134,7 @@ BAD_CASES = [
     ("  - code: T03\n", "  - code: T02\n", "code: mã chỉ tiêu 'T02' bị trùng"),
     ('    code: "534"\n', '    code: "999"\n', "program.scope_unit.code: không có đơn vị hành chính mã 999"),
     ("    name: Tỷ lệ thất nghiệp chung\n", "", "name: thiếu trường bắt buộc"),
+    ("    comparator: lt\n    value: 2\n", "    comparator: lt\n    value:\n", "value: so sánh lt cần value"),
 ]
 
 

@@ -15,6 +15,11 @@ def vn_number(value, decimals=None):
 
 @register.filter
 def vn_date(value):
+    """A date, or an ISO date string ("2025-07-01"), as 01/07/2025."""
+    if isinstance(value, str):
+        from datetime import date
+
+        value = date.fromisoformat(value) if value else None
     return vnformat.format_date(value)
 
 
