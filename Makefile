@@ -9,7 +9,7 @@ GSO_WHEEL := var/cache/vietnam_provinces-0.6.0-py3-none-any.whl
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test test-sqlite test-postgres gso-data lock messages demo clean
+.PHONY: run install test test-sqlite test-postgres bench gso-data lock messages demo clean
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -42,6 +42,11 @@ test-sqlite: install
 
 test-postgres: install
 	ANSINH_TEST_DATABASES=postgres bash scripts/test.sh
+
+# Speed is measured here, never asserted in tests (docs/performance.md).
+bench: install
+	$(BIN)/python -m bench.national_analytics
+	$(BIN)/python -m bench.demo_analytics
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput

@@ -129,32 +129,36 @@ def _roll_up_epoch(units: list[UnitVersion], elements: Sequence[ElementSpec], pe
 
 
 def _own_values(elements, period_indexes, values: ValueColumns, pos: dict[int, int], shape):
-    element_pos = {e.id: i for i, e in enumerate(elements)}
-    period_pos = {int(p): i for i, p in enumerate(period_indexes.tolist())}
-    in_epoch = np.isin(values.period, period_indexes) & np.isin(values.unit, np.fromiter(pos, dtype=np.int64, count=len(pos)))
-    e = _lookup(values.element[in_epoch], element_pos)
-    p = _lookup(values.period[in_epoch], period_pos)
-    u = _lookup(values.unit[in_epoch], pos)
-    keep = (e >= 0) & (p >= 0) & (u >= 0)
+    """Dense [element, period, unit] sums of the raw values, and where any value exists."""
+    e = _lookup(values.element, {spec.id: i for i, spec in enumerate(elements)})
+    p = _lookup(values.period, {int(period): i for i, period in enumerate(period_indexes.tolist())})
+    u = _lookup(values.unit, pos)
+    keep = (e >= 0) & (p >= 0) & (u >= 0)  # values of other epochs or other elements fall out here
     flat = np.ravel_multi_index((e[keep], p[keep], u[keep]), shape)
     size = shape[0] * shape[1] * shape[2]
-    sums = np.bincount(flat, weights=values.value[in_epoch][keep], minlength=size).reshape(shape)
+    sums = np.bincount(flat, weights=values.value[keep], minlength=size).reshape(shape)
     has = np.bincount(flat, minlength=size).reshape(shape) > 0
     return sums, has
 
 
 def _lookup(keys: np.ndarray, mapping: dict[int, int]) -> np.ndarray:
-    """Vectorised dict lookup: positions of `keys` in `mapping`, -1 where absent."""
-    if len(keys) == 0:
-        return np.array([], dtype=np.int64)
+    """Vectorised dict lookup: the position of each key in `mapping`, -1 where absent.
+
+    Ids are database keys: small non-negative integers, so a dense table and one gather is the
+    fast path; sparse or negative ids fall back to a binary search."""
+    if len(keys) == 0 or not mapping:
+        return np.full(len(keys), -1, dtype=np.int64)
     known = np.fromiter(mapping.keys(), dtype=np.int64, count=len(mapping))
     positions = np.fromiter(mapping.values(), dtype=np.int64, count=len(mapping))
+    low, high = int(known.min()), int(known.max())
+    if low >= 0 and high < 4 * len(known) + 10_000_000:
+        table = np.full(high + 2, -1, dtype=np.int64)
+        table[known] = positions
+        return np.where(keys < 0, -1, table[np.clip(keys, 0, high + 1)])
     order = np.argsort(known)
     sorted_known = known[order]
-    found = np.searchsorted(sorted_known, keys)
-    found = np.clip(found, 0, len(sorted_known) - 1)
-    hit = sorted_known[found] == keys
-    return np.where(hit, positions[order][found], -1)
+    found = np.clip(np.searchsorted(sorted_known, keys), 0, len(sorted_known) - 1)
+    return np.where(sorted_known[found] == keys, positions[order][found], -1)
 
 
 def _expected_leaves(elements, level: np.ndarray) -> np.ndarray:
