@@ -32,8 +32,7 @@ def load(file: Path) -> None:
     from ansinh.indicators.actions import do_load_indicator_library
     from ansinh.indicators.libraryfile import parse_indicator_library
 
-    elements, indicators = parse_indicator_library(file)
-    summary = do_load_indicator_library(elements, indicators, acting_user=cli_user(), channel=f"cli:{file.name}")
+    summary = do_load_indicator_library(parse_indicator_library(file), acting_user=cli_user(), channel=f"cli:{file.name}")
     click.echo(f"{file.name}: tạo mới {summary.created}, cập nhật {summary.updated}, không đổi {summary.unchanged}")
 
 

@@ -1,22 +1,37 @@
-"""Writes of data values: set-based upserts, atomic and attributed (who, when, old, new, channel)."""
+"""Writes of data values and reports: set-based, atomic, attributed (who, when, old, new, channel).
+
+- `do_set_data_values`: the one place values are written; checks built-in rules, locks and
+  version conflicts, then keeps the analytics cube current in the same transaction.
+- `do_import_values`: values read from a file or a form (codes and text) are resolved, checked
+  for permission, locks and validation rules, and written all together or not at all.
+- `do_submit_report`, `do_return_report`, `do_approve_report`, `do_excuse_report`,
+  `do_reopen_report`: the draft → submitted → approved (locked) / returned workflow.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from ansinh.accounts import policies
 from ansinh.analytics.actions import do_refresh_aggregates
-from ansinh.core.audit import bulk_create_attributed, bulk_update_attributed
+from ansinh.core.audit import attribute, bulk_create_attributed, bulk_update_attributed
 from ansinh.core.errors import ErrorCode, Problem, UserError
 from ansinh.core.periods import parse_period
-from ansinh.datavalues.models import DataValue
-from ansinh.indicators.models import DataElement, ValueType
 from ansinh.core.summaries import ImportSummary
+from ansinh.core.vnformat import parse_number
+from ansinh.datavalues import selectors
+from ansinh.datavalues.models import DataValue, Submission, SubmissionStatus
+from ansinh.datavalues.rows import RawValue
+from ansinh.datavalues.validation import Candidate, check
+from ansinh.indicators.models import DataElement, DataSet, ValueType
 from ansinh.orgunits.models import OrgUnit
+
+LOCKED = (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED, SubmissionStatus.EXCUSED)
 
 
 @dataclass(frozen=True)
@@ -30,6 +45,12 @@ class ValueEntry:
     source: str = ""
     is_sample: bool = False
     where: str = ""  # "row 12" etc., for messages
+    # The version the writer saw (0: it saw no value); None: no check (files, which carry none).
+    expected_version: int | None = None
+
+
+class ConflictError(UserError):
+    """Someone else changed a value after the writer read it; nothing was written."""
 
 
 def check_entries(entries: list[ValueEntry]) -> None:
@@ -66,10 +87,11 @@ def do_set_data_values(entries: list[ValueEntry], *, acting_user: Any, channel: 
         raise UserError.single(ErrorCode.DUPLICATE_CODE, "một ô số liệu xuất hiện hai lần trong cùng lần nhập")
     existing = {
         (v.data_element_id, v.unit_id, v.period, v.category): v
-        for v in DataValue.objects.filter(
+        for v in DataValue.objects.select_for_update().filter(
             data_element_id__in={k[0] for k in keys}, unit_id__in={k[1] for k in keys}, period__in={k[2] for k in keys}
         )
     }
+    _refuse_conflicts(entries, existing)
     to_create, to_update, unchanged = [], [], 0
     now = timezone.now()
     for entry in entries:
@@ -77,31 +99,280 @@ def do_set_data_values(entries: list[ValueEntry], *, acting_user: Any, channel: 
         if current is None:
             to_create.append(
                 DataValue(
-                    data_element=entry.data_element,
-                    unit=entry.unit,
-                    period=entry.period,
-                    category=entry.category,
-                    value=entry.value,
-                    comment=entry.comment,
-                    source=entry.source,
-                    is_sample=entry.is_sample,
-                    updated_by=acting_user,
+                    data_element=entry.data_element, unit=entry.unit, period=entry.period, category=entry.category,
+                    value=entry.value, comment=entry.comment, source=entry.source, is_sample=entry.is_sample, updated_by=acting_user,
                 )
             )
         elif (current.value, current.comment, current.source, current.is_sample) != (entry.value, entry.comment, entry.source, entry.is_sample):
             current.value, current.comment, current.source, current.is_sample = entry.value, entry.comment, entry.source, entry.is_sample
-            current.updated_by, current.updated_at = acting_user, now
+            current.updated_by, current.updated_at, current.version = acting_user, now, current.version + 1
             to_update.append(current)
         else:
             unchanged += 1
     bulk_create_attributed(DataValue, to_create, acting_user, channel)
     if to_update:
-        bulk_update_attributed(DataValue, to_update, ["value", "comment", "source", "is_sample", "updated_by", "updated_at"], acting_user, channel)
+        fields = ["value", "comment", "source", "is_sample", "updated_by", "updated_at", "version"]
+        bulk_update_attributed(DataValue, to_update, fields, acting_user, channel)
     # What depends on these values (the analytics cube) is brought up to date in the same transaction.
     do_refresh_aggregates({(v.data_element_id, v.period, v.unit_id) for v in [*to_create, *to_update]})
     return ImportSummary(len(to_create), len(to_update), unchanged)
 
 
+def _refuse_conflicts(entries: list[ValueEntry], existing: dict) -> None:
+    problems = []
+    for entry in entries:
+        if entry.expected_version is None:
+            continue
+        current = existing.get((entry.data_element.pk, entry.unit.pk, entry.period, entry.category))
+        seen = entry.expected_version
+        if (current is None and seen == 0) or (current is not None and current.version == seen):
+            continue
+        if current is None:
+            continue  # the value the writer saw was removed: writing it again is no overwrite
+        who = current.updated_by.get_username() if current.updated_by else "người khác"
+        when = timezone.localtime(current.updated_at).strftime("%H:%M %d/%m/%Y")
+        message = (
+            f"{entry.data_element.name}: {who} đã sửa thành {current.value} lúc {when} sau khi bạn mở biểu; "
+            "giá trị của bạn chưa được lưu, hãy xem lại"
+        )
+        problems.append(Problem(ErrorCode.FIELD_INVALID, message, entry.where, entry.data_element.code))
+    if problems:
+        raise ConflictError(problems)
+
+
 def _unit_valid_at(unit: OrgUnit, end) -> bool:
     """A value belongs to a unit that existed at the end of the period it describes."""
     return (unit.valid_from is None or unit.valid_from <= end) and (unit.valid_to is None or unit.valid_to >= end)
+
+
+# --- imports: codes and text in, values out --------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    refused: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "created": self.created, "updated": self.updated, "unchanged": self.unchanged, "refused": self.refused,
+            "dry_run": self.dry_run, "errors": self.errors, "warnings": self.warnings,
+        }
+
+
+def do_import_values(
+    raw_values: list[RawValue],
+    *,
+    acting_user: Any,
+    channel: str,
+    number_format: str = "vietnamese",
+    dry_run: bool = False,
+    read_problems: list[Problem] | None = None,
+    versions: dict[tuple[str, str, str], int] | None = None,
+) -> ImportReport:
+    """Resolve, check and write values read from a file or form: all of them or none.
+
+    `number_format`: "vietnamese" (4,8 and 1.234, as people type) or "machine" (4.8, DHIS2/CSV).
+    `versions`: for forms, the version of each (element, unit, period) the user saw.
+    """
+    report = ImportReport(dry_run=dry_run, errors=[str(p) for p in (read_problems or [])])
+    entries, candidates, errors = _resolve(raw_values, acting_user, number_format, versions or {})
+    report.errors += errors
+    if not report.errors:
+        findings = check(candidates, selectors.validation_context(candidates))
+        report.errors += [str(f) for f in findings if f.level == "error"]
+        report.warnings += [str(f) for f in findings if f.level == "warning"]
+    if report.errors:
+        report.refused = len(raw_values)
+        return report
+    try:
+        with transaction.atomic():
+            summary = do_set_data_values(entries, acting_user=acting_user, channel=channel)
+            _open_reports(entries, acting_user, channel)
+            if dry_run:
+                transaction.set_rollback(True)
+    except UserError as error:
+        report.errors += [str(p) for p in error.problems]
+        report.refused = len(raw_values)
+        return report
+    report.created, report.updated, report.unchanged = summary.created, summary.updated, summary.unchanged
+    return report
+
+
+def _resolve(raw_values, user, number_format: str, versions) -> tuple[list[ValueEntry], list[Candidate], list[str]]:
+    errors: list[str] = []
+    elements = {e.code: e for e in DataElement.objects.filter(code__in={r.element_code for r in raw_values}).select_related("data_set_link__data_set")}
+    units = selectors.units_for_codes({r.unit_code for r in raw_values})
+    first_year, last_year = selectors.program_years()
+    today = timezone.localdate()
+    entries, candidates, allowed = [], [], {}
+    for raw in raw_values:
+        where = str(raw.where)
+        element = elements.get(raw.element_code)
+        if element is None:
+            errors.append(f"{where}: mã phần tử dữ liệu '{raw.element_code}' không có")
+            continue
+        try:
+            period = parse_period(raw.period)
+        except ValueError as exc:
+            errors.append(f"{where}: {exc}")
+            continue
+        if not first_year <= period.year <= last_year:
+            errors.append(f"{where}: kỳ {raw.period} nằm ngoài thời kỳ của các chương trình ({first_year}–{last_year})")
+            continue
+        if period.start > today:
+            errors.append(f"{where}: kỳ {raw.period} chưa bắt đầu")
+            continue
+        unit = _unit_at(units.get(raw.unit_code.zfill(5)) or units.get(raw.unit_code) or [], period.end)
+        if unit is None:
+            errors.append(f"{where}: không có đơn vị hành chính mã '{raw.unit_code}' trong kỳ {raw.period}")
+            continue
+        data_set = element.data_set_link.data_set if hasattr(element, "data_set_link") else None
+        key = (data_set.pk if data_set else None, unit.pk)
+        if key not in allowed:
+            allowed[key] = data_set is not None and policies.can_enter(user, data_set, unit)
+        if not allowed[key]:
+            errors.append(f"{where}: bạn không có quyền nhập '{data_set.name if data_set else element.code}' cho {unit.name}")
+            continue
+        try:
+            value = _number(raw.value_text, number_format)
+        except ValueError as exc:
+            errors.append(f"{where}: {exc}")
+            continue
+        version = versions.get((element.code, unit.code, raw.period))
+        entries.append(ValueEntry(element, unit, raw.period, value, raw.category, raw.comment, where=where, expected_version=version))
+        candidates.append(Candidate(element.code, unit.pk, raw.period, value, raw.comment, where))
+    errors += _locked(entries)
+    return entries, candidates, errors
+
+
+def _unit_at(versions: list[OrgUnit], end) -> OrgUnit | None:
+    return next((u for u in versions if _unit_valid_at(u, end)), None)
+
+
+def _number(text: str, number_format: str) -> Decimal:
+    if number_format == "vietnamese":
+        return parse_number(text)
+    try:
+        return Decimal(str(text).strip())
+    except InvalidOperation:
+        raise ValueError(f'"{text}" không phải là số (định dạng máy: dấu chấm thập phân, không phân cách hàng nghìn)') from None
+
+
+def _locked(entries: list[ValueEntry]) -> list[str]:
+    """Reports already submitted, approved or excused (for the unit or a unit above it) are locked."""
+    locks = selectors.report_locks({(e.data_element.data_set_link.data_set_id, e.period) for e in entries if hasattr(e.data_element, "data_set_link")})
+    errors = []
+    for entry in entries:
+        data_set_id = entry.data_element.data_set_link.data_set_id
+        chain = [entry.unit] + _ancestors(entry.unit)
+        for unit in chain:
+            status = locks.get((data_set_id, unit.pk, entry.period))
+            if status in LOCKED:
+                label = SubmissionStatus(status).label
+                errors.append(f"{entry.where}: báo cáo kỳ {entry.period} của {unit.name} {label}; cần mở lại trước khi sửa")
+                break
+    return errors
+
+
+def _ancestors(unit: OrgUnit) -> list[OrgUnit]:
+    found, current = [], unit.parent
+    while current is not None:
+        found.append(current)
+        current = current.parent
+    return found
+
+
+def _open_reports(entries: list[ValueEntry], acting_user, channel: str) -> None:
+    """A report that receives values exists (as a draft) from then on, for the reporting-status views."""
+    wanted = {(e.data_element.data_set_link.data_set_id, e.unit.pk, e.period) for e in entries if hasattr(e.data_element, "data_set_link")}
+    existing = set(Submission.objects.filter(data_set_id__in={w[0] for w in wanted}, unit_id__in={w[1] for w in wanted}, period__in={w[2] for w in wanted}).values_list("data_set_id", "unit_id", "period"))
+    missing = [Submission(data_set_id=d, unit_id=u, period=p) for d, u, p in wanted - existing]
+    bulk_create_attributed(Submission, missing, acting_user, channel)
+
+
+# --- the report workflow ---------------------------------------------------------------------------
+
+
+def _report(data_set: DataSet, unit: OrgUnit, period: str) -> Submission:
+    submission = Submission.objects.select_for_update().filter(data_set=data_set, unit=unit, period=period).first()
+    return submission or Submission(data_set=data_set, unit=unit, period=period)
+
+
+def _deny(message: str) -> UserError:
+    return UserError.single(ErrorCode.FIELD_INVALID, message, field="permission")
+
+
+@transaction.atomic
+def do_submit_report(data_set: DataSet, unit: OrgUnit, period: str, *, acting_user: Any, channel: str) -> Submission:
+    if not policies.can_enter(acting_user, data_set, unit):
+        raise _deny(f"bạn không có quyền gửi '{data_set.name}' của {unit.name}")
+    submission = _report(data_set, unit, period)
+    if submission.pk and submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
+        raise UserError.single(ErrorCode.FIELD_INVALID, f"báo cáo đang ở trạng thái '{submission.get_status_display()}', không gửi lại được", field="status")
+    missing = selectors.missing_elements(data_set, unit, period)
+    if missing:
+        raise UserError.single(ErrorCode.FIELD_MISSING, f"còn thiếu số liệu: {', '.join(missing)}", field="values")
+    submission.status, submission.submitted_at, submission.submitted_by, submission.reason = SubmissionStatus.SUBMITTED, timezone.now(), acting_user, ""
+    attribute(submission, acting_user, channel).save()
+    return submission
+
+
+@transaction.atomic
+def do_return_report(submission: Submission, *, reason: str, acting_user: Any, channel: str) -> Submission:
+    return _decide(submission, SubmissionStatus.RETURNED, reason, acting_user, channel, allowed_from=(SubmissionStatus.SUBMITTED,), needs_reason=True)
+
+
+@transaction.atomic
+def do_approve_report(data_set: DataSet, unit: OrgUnit, period: str, *, acting_user: Any, channel: str) -> Submission:
+    """Approve a unit's report, or, for a unit above the reporting level (the town), approve the
+    whole once every unit under it is approved or excused."""
+    submission = _report(data_set, unit, period)
+    below = selectors.reporting_units_below(data_set, unit, period)
+    if below:
+        pending = selectors.pending_reports(data_set, below, period)
+        if pending:
+            raise UserError.single(ErrorCode.FIELD_INVALID, f"chưa duyệt được: các đơn vị chưa được duyệt hoặc miễn: {', '.join(pending)}", field="status")
+        allowed_from = (SubmissionStatus.DRAFT, SubmissionStatus.SUBMITTED, SubmissionStatus.RETURNED)
+    else:
+        allowed_from = (SubmissionStatus.SUBMITTED,)
+    return _decide(submission, SubmissionStatus.APPROVED, "", acting_user, channel, allowed_from=allowed_from)
+
+
+@transaction.atomic
+def do_excuse_report(data_set: DataSet, unit: OrgUnit, period: str, *, reason: str, acting_user: Any, channel: str) -> Submission:
+    submission = _report(data_set, unit, period)
+    allowed = (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED, SubmissionStatus.SUBMITTED)
+    return _decide(submission, SubmissionStatus.EXCUSED, reason, acting_user, channel, allowed_from=allowed, needs_reason=True)
+
+
+@transaction.atomic
+def do_reopen_report(submission: Submission, *, reason: str, acting_user: Any, channel: str) -> Submission:
+    """Unlock an approved report (a privileged act, recorded with its reason)."""
+    above = Submission.objects.filter(
+        data_set=submission.data_set, period=submission.period, unit__in=_ancestors(submission.unit), status=SubmissionStatus.APPROVED
+    ).select_related("unit").first()
+    if above is not None:
+        raise UserError.single(ErrorCode.FIELD_INVALID, f"báo cáo của {above.unit.name} đã duyệt; cần mở lại báo cáo đó trước", field="status")
+    allowed = (SubmissionStatus.APPROVED, SubmissionStatus.EXCUSED)
+    return _decide(submission, SubmissionStatus.DRAFT, reason, acting_user, channel, allowed_from=allowed, needs_reason=True)
+
+
+def _decide(submission, status, reason: str, acting_user, channel, *, allowed_from, needs_reason: bool = False) -> Submission:
+    if not policies.can_approve(acting_user, submission.unit):
+        raise _deny(f"bạn không có quyền duyệt báo cáo của {submission.unit.name}")
+    current = submission.status if submission.pk else SubmissionStatus.DRAFT
+    if current not in allowed_from:
+        label = SubmissionStatus(current).label
+        raise UserError.single(ErrorCode.FIELD_INVALID, f"báo cáo đang ở trạng thái '{label}', không chuyển sang '{SubmissionStatus(status).label}' được", field="status")
+    if needs_reason and not reason.strip():
+        raise UserError.single(ErrorCode.FIELD_MISSING, "cần ghi lý do", field="reason")
+    submission.status, submission.reason = status, reason.strip()
+    submission.decided_at, submission.decided_by = timezone.now(), acting_user
+    attribute(submission, acting_user, channel).save()
+    return submission

@@ -23,6 +23,8 @@ class DataValue(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    # Raised by one at every change: a writer that saw version 3 cannot overwrite version 4.
+    version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 
@@ -37,3 +39,34 @@ class DataValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.data_element_id}@{self.unit_id}/{self.period}={self.value}"
+
+
+class SubmissionStatus(models.TextChoices):
+    DRAFT = "draft", _("đang nhập")  # values may change freely
+    SUBMITTED = "submitted", _("đã gửi")  # waiting for the approver; the reporter cannot change it
+    RETURNED = "returned", _("bị trả lại")  # sent back with a reason; open again for the reporter
+    APPROVED = "approved", _("đã duyệt")  # locked: values cannot change unless re-opened
+    EXCUSED = "excused", _("được miễn")  # the approver excused this unit for this period
+
+
+class Submission(models.Model):
+    """The state of one report: a data set, for one unit, for one period."""
+
+    data_set = models.ForeignKey("indicators.DataSet", on_delete=models.PROTECT, related_name="submissions")
+    unit = models.ForeignKey("orgunits.OrgUnit", on_delete=models.PROTECT, related_name="submissions")
+    period = models.CharField(_("kỳ"), max_length=10)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=SubmissionStatus.choices, default=SubmissionStatus.DRAFT)
+    reason = models.TextField(_("lý do"), blank=True)  # why it was returned, excused or re-opened
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["data_set", "period", "unit"]
+        constraints = [models.UniqueConstraint(fields=["data_set", "unit", "period"], name="submission_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.data_set_id}/{self.unit_id}/{self.period}: {self.status}"

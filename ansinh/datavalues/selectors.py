@@ -1,16 +1,224 @@
-"""Reads of data values."""
+"""Reads of data values and reports (a fixed handful of queries per call)."""
 
 from __future__ import annotations
 
-from ansinh.datavalues.models import DataValue
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Max, Min
+
+from ansinh.core.periods import parse_period
+from ansinh.datavalues.models import DataValue, Submission, SubmissionStatus
+from ansinh.datavalues.reporting import due_date
+from ansinh.datavalues.validation import Candidate, Context, ElementMeta, Rule
+from ansinh.indicators.models import DataElement, DataSet, Indicator, ValidationRule
+from ansinh.indicators.rules import parse_expression
+from ansinh.orgunits.models import OrgUnit
+from ansinh.orgunits.selectors import code_candidates, valid_on
+from ansinh.programs.models import Program
 
 
 def has_sample_data() -> bool:
     return DataValue.objects.filter(is_sample=True).exists()
 
 
-def count_values_by_unit(unit_ids: list[int]) -> dict[int, int]:
-    from django.db.models import Count
+def units_for_codes(codes: set[str]) -> dict[str, list[OrgUnit]]:
+    """Every version of every unit carrying one of `codes` (or its zero-padded form), by code."""
+    wanted = {candidate for code in codes for candidate in code_candidates(code)}
+    found: dict[str, list[OrgUnit]] = defaultdict(list)
+    for unit in OrgUnit.objects.filter(code__in=wanted).select_related("parent__parent"):
+        found[unit.code].append(unit)
+    return found
 
-    rows = DataValue.objects.filter(unit_id__in=unit_ids).values("unit_id").annotate(n=Count("id"))
-    return {row["unit_id"]: row["n"] for row in rows}
+
+def program_years() -> tuple[int, int]:
+    """Years data may be entered for: from the year before the earliest program (its baseline)
+    to the end of the latest one."""
+    bounds = Program.objects.aggregate(Min("start_year"), Max("end_year"))
+    start, end = bounds["start_year__min"], bounds["end_year__max"]
+    return (start - 1, end) if start else (2000, 2100)
+
+
+def previous_period(code: str) -> str:
+    period = parse_period(code)
+    if period.period_type == "yearly":
+        return str(period.year - 1)
+    if period.period_type == "six_monthly":
+        return f"{period.year}S1" if code.endswith("S2") else f"{period.year - 1}S2"
+    if period.period_type == "quarterly":
+        quarter = int(code[-1])
+        return f"{period.year}Q{quarter - 1}" if quarter > 1 else f"{period.year - 1}Q4"
+    month = period.start.month
+    return f"{period.year}{month - 1:02d}" if month > 1 else f"{period.year - 1}12"
+
+
+def validation_context(candidates: list[Candidate]) -> Context:
+    codes = {c.element for c in candidates}
+    elements = {e.code: e for e in DataElement.objects.all()}
+    pairs = [
+        (num, den)
+        for num, den in Indicator.objects.filter(kind="ratio", factor=100).values_list("numerator__code", "denominator__code")
+    ]
+    rules = [
+        Rule(r.code, r.name, parse_expression(r.left), r.operator, parse_expression(r.right), r.importance)
+        for r in ValidationRule.objects.all()
+    ]
+    units, periods = {c.unit for c in candidates}, {c.period for c in candidates}
+    existing: dict[tuple[int, str], dict[str, Decimal]] = defaultdict(dict)
+    for unit, period, code, value in DataValue.objects.filter(unit_id__in=units, period__in=periods, category="").values_list(
+        "unit_id", "period", "data_element__code", "value"
+    ):
+        existing[(unit, period)][code] = value
+    previous_codes = {previous_period(p) for p in periods}
+    previous = {
+        (unit, code): value
+        for unit, code, value in DataValue.objects.filter(unit_id__in=units, period__in=previous_codes, data_element__code__in=codes, category="").values_list(
+            "unit_id", "data_element__code", "value"
+        )
+    }
+    return Context(
+        elements={code: ElementMeta(e.code, e.name, e.value_type, e.unit_label) for code, e in elements.items()},
+        percentage_pairs=pairs,
+        rules=rules,
+        existing=dict(existing),
+        previous=previous,
+        peer_rates=_peer_rates(candidates, pairs),
+    )
+
+
+def _peer_rates(candidates: list[Candidate], pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[float]]:
+    """Rates of the other units of the same level in the same period, for the outlier check."""
+    denominators = dict(pairs)
+    wanted = {(c.period, c.element) for c in candidates if c.element in denominators}
+    if not wanted:
+        return {}
+    own = {c.unit for c in candidates}
+    codes = {e for _, e in wanted} | {denominators[e] for _, e in wanted}
+    rows = DataValue.objects.filter(period__in={p for p, _ in wanted}, data_element__code__in=codes, category="").exclude(unit_id__in=own)
+    values: dict[tuple[str, int], dict[str, Decimal]] = defaultdict(dict)
+    for period, unit, code, value in rows.values_list("period", "unit_id", "data_element__code", "value"):
+        values[(period, unit)][code] = value
+    rates: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for (period, _unit), cell in values.items():
+        for numerator, denominator in denominators.items():
+            if (period, numerator) in wanted and cell.get(denominator) and numerator in cell:
+                rates[(period, numerator)].append(float(cell[numerator] / cell[denominator] * 100))
+    return dict(rates)
+
+
+def report_locks(cells: set[tuple[int, str]]) -> dict[tuple[int, int, str], str]:
+    """(data set id, unit id, period) -> status of the reports of those data sets and periods."""
+    if not cells:
+        return {}
+    rows = Submission.objects.filter(data_set_id__in={c[0] for c in cells}, period__in={c[1] for c in cells})
+    return {(s.data_set_id, s.unit_id, s.period): s.status for s in rows}
+
+
+def missing_elements(data_set: DataSet, unit: OrgUnit, period: str) -> list[str]:
+    present = set(DataValue.objects.filter(unit=unit, period=period, data_element__data_set_link__data_set=data_set).values_list("data_element__code", flat=True))
+    return [e.code for e in data_set.elements.order_by("data_set_link__position") if e.code not in present]
+
+
+def reporting_units_below(data_set: DataSet, unit: OrgUnit, period: str) -> list[OrgUnit]:
+    """The units under `unit` that report `data_set` themselves, as the tree stood at the period's end."""
+    end = parse_period(period).end
+    if data_set.level == "commune":
+        candidates = OrgUnit.objects.filter(valid_on(end), level=3)
+    else:
+        has_districts = OrgUnit.objects.filter(valid_on(end), level=2).exists()
+        candidates = OrgUnit.objects.filter(valid_on(end), level=2 if has_districts else 3)
+    below = [u for u in candidates.select_related("parent__parent") if u.pk != unit.pk and unit.pk in _chain_ids(u)]
+    return sorted(below, key=lambda u: u.code)
+
+
+def _chain_ids(unit: OrgUnit) -> set[int]:
+    ids, current = set(), unit
+    while current is not None:
+        ids.add(current.pk)
+        current = current.parent
+    return ids
+
+
+def pending_reports(data_set: DataSet, units: list[OrgUnit], period: str) -> list[str]:
+    done = set(
+        Submission.objects.filter(data_set=data_set, period=period, unit__in=units, status__in=[SubmissionStatus.APPROVED, SubmissionStatus.EXCUSED]).values_list("unit_id", flat=True)
+    )
+    return [u.name for u in units if u.pk not in done]
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    unit: OrgUnit
+    status: str
+    status_label: str
+    submitted_at: Any
+    on_time: bool | None
+    values: int
+    expected: int
+    reason: str
+
+
+def reporting_status(data_set: DataSet, parent: OrgUnit, period: str, today: date | None = None) -> dict[str, Any]:
+    """Who has reported what for the period: one row per unit expected to report (completeness
+    and timeliness, "ai chưa báo cáo?")."""
+    units = reporting_units_below(data_set, parent, period) or [parent]
+    submissions = {s.unit_id: s for s in Submission.objects.filter(data_set=data_set, period=period, unit__in=units)}
+    counts = defaultdict(int)
+    for unit_id in DataValue.objects.filter(unit__in=units, period=period, data_element__data_set_link__data_set=data_set).values_list("unit_id", flat=True):
+        counts[unit_id] += 1
+    expected = data_set.elements.count()
+    deadline = due_date(period, data_set.due_days)
+    rows = []
+    for unit in units:
+        submission = submissions.get(unit.pk)
+        status = submission.status if submission else "not_started"
+        submitted = submission.submitted_at if submission else None
+        on_time = None if submitted is None else submitted.date() <= deadline
+        label = SubmissionStatus(status).label if submission else "chưa nhập"
+        rows.append(ReportRow(unit, status, label, submitted, on_time, counts[unit.pk], expected, submission.reason if submission else ""))
+    parent_submission = Submission.objects.filter(data_set=data_set, period=period, unit=parent).first()
+    reported = sum(1 for r in rows if r.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED))
+    return {
+        "data_set": data_set,
+        "parent": parent,
+        "period": period,
+        "due_date": deadline,
+        "rows": rows,
+        "reported": reported,
+        "expected": len(rows),
+        "late": sum(1 for r in rows if r.on_time is False) + sum(1 for r in rows if r.submitted_at is None and (today or date.today()) > deadline),
+        "parent_status": parent_submission.get_status_display() if parent_submission else "chưa duyệt",
+    }
+
+
+def form_rows(data_set: DataSet, unit: OrgUnit, period: str) -> list[dict[str, Any]]:
+    """One row per element of the form: current value (with its version), last period's value."""
+    elements = list(data_set.elements.order_by("data_set_link__position"))
+    previous_code = previous_period(period)
+    current = {v.data_element_id: v for v in DataValue.objects.filter(unit=unit, period=period, category="", data_element__in=elements).select_related("updated_by")}
+    previous = dict(
+        DataValue.objects.filter(unit=unit, period=previous_code, category="", data_element__in=elements).values_list("data_element_id", "value")
+    )
+    return [
+        {"element": e, "value": current.get(e.pk), "previous": previous.get(e.pk), "version": current[e.pk].version if e.pk in current else 0}
+        for e in elements
+    ]
+
+
+def value_history(value: DataValue) -> list[dict[str, Any]]:
+    """Who changed a value, when, from what to what, and through which channel."""
+    records = list(value.history.select_related("history_user").order_by("history_date"))
+    result, before = [], None
+    for record in records:
+        result.append({
+            "when": record.history_date,
+            "who": record.history_user.get_username() if record.history_user else "",
+            "old": before,
+            "new": record.value,
+            "channel": record.history_change_reason or "",
+        })
+        before = record.value
+    return list(reversed(result))

@@ -29,8 +29,7 @@ SAMPLE_SOURCE = "Dữ liệu mẫu (ansinh demo), không phải số liệu th�
 # spread of commune offsets in points).
 RATES = {
     "HO_NCC_KHA": ("HO_NCC", 88.0, 2.5, 4.0),
-    "THAT_NGHIEP": ("LLLD", 3.2, -0.15, 0.8),
-    "THAT_NGHIEP_THANH_THI": ("LLLD_THANH_THI", 3.6, -0.05, 0.8),
+    "THAT_NGHIEP": ("LLLD", 3.2, -0.15, 0.8),  # rural communes; wards use URBAN_UNEMPLOYMENT
     "LD_CO_BANG": ("LD_VIEC_LAM", 24.0, 1.2, 4.0),
     "DT_TRO_CAP_HUONG": ("DT_TRO_CAP", 97.0, 1.0, 0.0),
     "HS_TIEU_HOC_DUNG_TUOI": ("DS_TUOI_TIEU_HOC", 99.1, 0.1, 0.3),
@@ -45,6 +44,8 @@ RATES = {
     "HO_VE_SINH": ("SO_HO", 85.0, 2.0, 4.0),
     "DIEM_DAN_CU_NT_THU_GOM": ("DIEM_DAN_CU_NT", 8.0, 1.5, 6.0),
 }
+# Wards are wholly urban: their unemployed are all urban (rate at end of 2023, change per year).
+URBAN_UNEMPLOYMENT = (3.6, -0.05)
 # Town-level ratio elements (reported by sector agencies): same shape, no commune spread.
 TOWN_RATES = {
     "BHXH_THAM_GIA": ("LLLD_TRONG_TUOI", 14.0, 1.0),
@@ -141,7 +142,6 @@ def _commune_values(commune: OldCommune, people: int, period: str, t: float, off
         "HO_NCC": round(households * 0.045),
         "LLLD": round(pop * 0.56),
         "LLLD_THANH_THI": round(pop * 0.56) if commune.urban else 0,
-        "LD_VIEC_LAM": round(pop * 0.54),
         "DT_TRO_CAP": max(3, round(pop / 900)),
         "DS_TUOI_TIEU_HOC": round(pop * 0.075),
         "DS_TUOI_THCS": round(pop * 0.058),
@@ -154,8 +154,13 @@ def _commune_values(commune: OldCommune, people: int, period: str, t: float, off
     }
     values["XMC_MUC_2"] = 1 if _commune_rank(commune.code) < LITERACY_SHARE[period] else 0
     for element, (denominator, start, slope, _) in RATES.items():
+        if element == "THAT_NGHIEP" and commune.urban:
+            start, slope = URBAN_UNEMPLOYMENT
         rate = min(100.0, max(0.0, start + slope * t + offsets[(element, commune.code)]))
         values[element] = min(values[denominator], round(values[denominator] * rate / 100))
+        if element == "THAT_NGHIEP":  # the labour force is the employed plus the unemployed
+            values["LD_VIEC_LAM"] = values["LLLD"] - values["THAT_NGHIEP"]
+            values["THAT_NGHIEP_THANH_THI"] = values["THAT_NGHIEP"] if commune.urban else 0
     return {(element, commune.code, period): value for element, value in values.items()}
 
 

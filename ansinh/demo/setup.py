@@ -55,7 +55,7 @@ def setup_demo(*, whole_country: bool = False) -> DemoReport:
     units = {key: summary.as_dict() for key, summary in summaries.items()}
     effective_on, edges = parse_lineage_file(LINEAGE_FILE)
     do_record_lineage(effective_on, edges, acting_user=user, channel="demo", filename=LINEAGE_FILE.name)
-    do_load_indicator_library(*parse_indicator_library(INDICATOR_LIBRARY), acting_user=user, channel="demo")
+    do_load_indicator_library(parse_indicator_library(INDICATOR_LIBRARY), acting_user=user, channel="demo")
     do_load_program(parse_program_file(PROGRAM_FILE), acting_user=user, channel="demo")
     do_ensure_demo_admin(username=DEMO_ADMIN[0], password=DEMO_ADMIN[1])
     values = load_sample_values(user)

@@ -8,15 +8,15 @@ from typing import Any
 from django.db import transaction
 
 from ansinh.core.audit import attribute
-from ansinh.indicators.libraryfile import DataElementSpec, IndicatorSpec
-from ansinh.indicators.models import DataElement, Indicator
+from ansinh.indicators.libraryfile import Library
+from ansinh.indicators.models import DataElement, DataSet, DataSetElement, Indicator, ValidationRule
 from ansinh.core.summaries import ImportSummary
 
 
 @transaction.atomic
-def do_load_indicator_library(
-    elements: list[DataElementSpec], indicators: list[IndicatorSpec], *, acting_user: Any, channel: str
-) -> ImportSummary:
+def do_load_indicator_library(library: Library, *, acting_user: Any, channel: str) -> ImportSummary:
+    """Upsert data elements, indicators, data sets and validation rules by code (idempotent)."""
+    elements, indicators = library.elements, library.indicators
     outcomes: Counter[str] = Counter()
     stored_elements = {e.code: e for e in DataElement.objects.filter(code__in=[s.code for s in elements])}
     for spec in elements:
@@ -50,7 +50,29 @@ def do_load_indicator_library(
             "note": spec.note,
         }
         outcomes[_apply(indicator, wanted, acting_user, channel)] += 1
+    _load_data_sets(library.data_sets, stored_elements, outcomes, acting_user, channel)
+    stored_rules = {r.code: r for r in ValidationRule.objects.filter(code__in=[s.code for s in library.rules])}
+    for spec in library.rules:
+        rule = stored_rules.get(spec.code) or ValidationRule(code=spec.code)
+        wanted = {"name": spec.name, "left": spec.left, "operator": spec.operator, "right": spec.right, "importance": spec.importance}
+        outcomes[_apply(rule, wanted, acting_user, channel)] += 1
     return ImportSummary(outcomes["created"], outcomes["updated"], outcomes["unchanged"])
+
+
+def _load_data_sets(specs, stored_elements, outcomes: Counter, acting_user, channel) -> None:
+    stored = {d.code: d for d in DataSet.objects.filter(code__in=[s.code for s in specs])}
+    for spec in specs:
+        data_set = stored.get(spec.code) or DataSet(code=spec.code)
+        wanted = {"name": spec.name, "period_type": spec.period_type, "level": spec.level, "collected_by": spec.collected_by, "due_days": spec.due_days}
+        outcomes[_apply(data_set, wanted, acting_user, channel)] += 1
+        links = [(e.data_element.code, e.position) for e in DataSetElement.objects.filter(data_set=data_set).select_related("data_element")]
+        wanted_links = [(element_code, i) for i, element_code in enumerate(spec.elements, start=1)]
+        if sorted(links) != sorted(wanted_links):
+            DataSetElement.objects.filter(data_element__code__in=spec.elements).delete()
+            DataSetElement.objects.filter(data_set=data_set).delete()
+            DataSetElement.objects.bulk_create(
+                DataSetElement(data_set=data_set, data_element=stored_elements[code], position=i) for code, i in wanted_links
+            )
 
 
 def _apply(instance: Any, wanted: dict[str, Any], acting_user: Any, channel: str) -> str:

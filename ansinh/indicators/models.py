@@ -98,3 +98,65 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} – {self.name}"
+
+
+class DataSet(models.Model):
+    """A reporting form (biểu báo cáo): which elements one kind of office reports, how often.
+
+    `level` says which units it is reported for (each commune, or the town); `body_kind` says who
+    enters it there: the commune office itself, or a sector agency (BHXH, Trung tâm Y tế …).
+    """
+
+    code = models.CharField(_("mã"), max_length=60, unique=True)
+    name = models.CharField(_("tên"), max_length=300)
+    period_type = models.CharField(_("kỳ báo cáo"), max_length=20)
+    level = models.CharField(_("cấp báo cáo"), max_length=10, choices=CollectionLevel.choices)
+    collected_by = models.CharField(_("cơ quan báo cáo"), max_length=200)
+    # Days after the cut-off date (thời gian chốt số liệu) by which the report is due.
+    due_days = models.PositiveSmallIntegerField(_("hạn gửi (ngày sau ngày chốt số liệu)"), default=5)
+    elements = models.ManyToManyField(DataElement, through="DataSetElement", related_name="data_sets")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("biểu báo cáo")
+        verbose_name_plural = _("biểu báo cáo")
+
+    def __str__(self) -> str:
+        return f"{self.code} – {self.name}"
+
+
+class DataSetElement(models.Model):
+    data_set = models.ForeignKey(DataSet, on_delete=models.CASCADE)
+    # An element is reported on exactly one form, so its data set is never ambiguous.
+    data_element = models.OneToOneField(DataElement, on_delete=models.CASCADE, related_name="data_set_link")
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["data_set", "position"]
+
+
+class RuleImportance(models.TextChoices):
+    ERROR = "error", _("lỗi (chặn)")
+    WARNING = "warning", _("cảnh báo (cần ghi chú)")
+
+
+class ValidationRule(models.Model):
+    """A check between elements of one unit and period, as DHIS2's validation rules:
+    left side, operator, right side; e.g. THAT_NGHIEP_THANH_THI <= THAT_NGHIEP."""
+
+    code = models.CharField(_("mã"), max_length=60, unique=True)
+    name = models.CharField(_("tên"), max_length=300)
+    left = models.CharField(_("vế trái"), max_length=300)
+    operator = models.CharField(_("phép so sánh"), max_length=2)
+    right = models.CharField(_("vế phải"), max_length=300)
+    importance = models.CharField(_("mức độ"), max_length=10, choices=RuleImportance.choices, default=RuleImportance.ERROR)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.left} {self.operator} {self.right}"

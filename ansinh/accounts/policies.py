@@ -1,0 +1,75 @@
+"""The one permission policy: "may this user do this to this object?" (docs/permissions.md).
+
+Used by the web views, the CLI and the data actions alike; views never read roles directly.
+A role applies to its scope unit and every unit under it. Pure functions of the user's role
+assignments (loaded once per user) and the unit chain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ansinh.accounts.models import Role, RoleAssignment
+from ansinh.orgunits.models import OrgUnit
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: str
+    unit_id: int | None
+    agency: str
+
+
+def grants_of(user) -> list[Grant]:
+    if user is None or not user.is_authenticated:
+        return []
+    cached = getattr(user, "_ansinh_grants", None)
+    if cached is None:
+        cached = [Grant(r.role, r.unit_id, r.agency) for r in RoleAssignment.objects.filter(user=user)]
+        if user.is_superuser:
+            cached.append(Grant(Role.SYSTEM_ADMIN, None, ""))
+        user._ansinh_grants = cached
+    return cached
+
+
+def _chain(unit: OrgUnit) -> set[int]:
+    """The unit and its ancestors (a parent chain is at most three long)."""
+    ids, current = set(), unit
+    while current is not None:
+        ids.add(current.pk)
+        current = current.parent
+    return ids
+
+
+def _covers(grant: Grant, unit: OrgUnit) -> bool:
+    return grant.unit_id is None or grant.unit_id in _chain(unit)
+
+
+def is_system_admin(user) -> bool:
+    return any(g.role == Role.SYSTEM_ADMIN for g in grants_of(user))
+
+
+def can_enter(user, data_set, unit: OrgUnit) -> bool:
+    """Enter and submit `data_set` for `unit`: its commune office, or the agency that owns the data set."""
+    for grant in grants_of(user):
+        if grant.role == Role.SYSTEM_ADMIN:
+            return True
+        if grant.role == Role.COMMUNE_OFFICER and data_set.level == "commune" and _is_commune_office_form(data_set):
+            if grant.unit_id == unit.pk:
+                return True
+        if grant.role == Role.AGENCY_OFFICER and grant.agency and grant.agency in data_set.collected_by and _covers(grant, unit):
+            return True
+    return False
+
+
+def _is_commune_office_form(data_set) -> bool:
+    return data_set.collected_by.startswith("UBND xã")
+
+
+def can_approve(user, unit: OrgUnit) -> bool:
+    """Approve, return, excuse, re-open reports of `unit` (and of the units under it)."""
+    return any(g.role == Role.SYSTEM_ADMIN or (g.role == Role.APPROVER and _covers(g, unit)) for g in grants_of(user))
+
+
+def can_view(user) -> bool:
+    return bool(grants_of(user))
