@@ -17,14 +17,17 @@ MAX_ARCHIVE_BYTES = 50 * 1024 * 1024  # a zip of commune workbooks, unpacked
 
 @dataclass(frozen=True)
 class Location:
-    file: str
+    file: str = ""
     sheet: str = ""
     row: int | None = None
     column: str = ""
     item: int | None = None  # position in a JSON list
+    field: str = ""  # a form field, for values typed on a web page
 
     def __str__(self) -> str:
-        parts = [f"tệp {self.file}"]
+        parts = [f"tệp {self.file}"] if self.file else []
+        if self.field:
+            parts.append(self.field)
         if self.sheet:
             parts.append(f"trang '{self.sheet}'")
         if self.row is not None:

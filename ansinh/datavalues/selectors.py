@@ -10,7 +10,8 @@ from typing import Any
 
 from django.db.models import Max, Min
 
-from ansinh.core.periods import parse_period
+from ansinh.accounts import policies
+from ansinh.core.periods import parse_period, periods_of_year
 from ansinh.datavalues.models import DataValue, Submission, SubmissionStatus
 from ansinh.datavalues.reporting import due_date
 from ansinh.datavalues.validation import Candidate, Context, ElementMeta, Rule
@@ -222,3 +223,60 @@ def value_history(value: DataValue) -> list[dict[str, Any]]:
         })
         before = record.value
     return list(reversed(result))
+
+
+def histories_for(values: list[DataValue]) -> dict[int, list[dict[str, Any]]]:
+    """The change history of several values in one query (for the entry form)."""
+    records = DataValue.history.filter(id__in=[v.pk for v in values]).select_related("history_user").order_by("id", "history_date")
+    grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    before: dict[int, Decimal | None] = {}
+    for record in records:
+        grouped[record.id].append({
+            "when": record.history_date,
+            "who": record.history_user.get_username() if record.history_user else "",
+            "old": before.get(record.id),
+            "new": record.value,
+            "channel": record.history_change_reason or "",
+        })
+        before[record.id] = record.value
+    return {key: list(reversed(rows)) for key, rows in grouped.items()}
+
+
+def current_periods(period_type: str, today: date) -> list[str]:
+    """The period under way and the one before it (the ones people report for)."""
+    codes = [p for year in (today.year - 1, today.year) for p in periods_of_year(year, period_type)]
+    started = [code for code in codes if parse_period(code).start <= today]
+    return list(reversed(started[-2:]))
+
+
+def forms_for_user(user, today: date) -> list[dict[str, Any]]:
+    """Each (data set, unit, period) the user may enter now, with its report status."""
+    rows = []
+    grants = policies.grants_of(user)
+    scope_units = OrgUnit.objects.filter(id__in=[g.unit_id for g in grants if g.unit_id]).select_related("parent")
+    for data_set in DataSet.objects.all():
+        for period in current_periods(data_set.period_type, today):
+            end = parse_period(period).end
+            for scope in scope_units:
+                units = [scope] if scope.level == 3 or data_set.level == "town" and scope.level == 2 else reporting_units_below(data_set, scope, period)
+                for unit in units:
+                    valid = (unit.valid_from is None or unit.valid_from <= end) and (unit.valid_to is None or unit.valid_to >= end)
+                    if valid and policies.can_enter(user, data_set, unit):
+                        rows.append({"data_set": data_set, "unit": unit, "period": period})
+    statuses = {
+        (s.data_set_id, s.unit_id, s.period): s.get_status_display()
+        for s in Submission.objects.filter(data_set__in={r["data_set"] for r in rows}, unit__in={r["unit"] for r in rows}, period__in={r["period"] for r in rows})
+    }
+    for row in rows:
+        row["status"] = statuses.get((row["data_set"].pk, row["unit"].pk, row["period"]), "chưa nhập")
+    return rows
+
+
+def approval_scopes(user) -> list[OrgUnit]:
+    """Units whose reports the user follows: approval scopes, else the units the user reports for,
+    else the provinces (for viewers and supervisors, who see everything)."""
+    grants = policies.grants_of(user)
+    ids = [g.unit_id for g in grants if g.unit_id]
+    if ids:
+        return list(OrgUnit.objects.filter(id__in=ids).order_by("code"))
+    return list(OrgUnit.objects.filter(level=1, valid_to__isnull=True).order_by("code"))

@@ -1,10 +1,15 @@
 from django.urls import path
 
-from ansinh.web import views
+from ansinh.web import data_entry, reporting, views
 
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("programs/<str:code>/", views.program_detail, name="program"),
     path("units/<str:code>/", views.unit_detail, name="unit"),
+    path("data/", data_entry.my_reports, name="my-reports"),
+    path("data/<str:data_set_code>/<str:unit_code>/<str:period>/", data_entry.entry_form, name="entry"),
+    path("reporting/", reporting.reporting_index, name="reporting-index"),
+    path("reporting/<str:data_set_code>/<str:period>/<str:unit_code>/", reporting.reporting_status, name="reporting"),
+    path("reporting/<str:data_set_code>/<str:period>/<str:unit_code>/decide/", reporting.decide, name="decide"),
 ]

@@ -1,0 +1,75 @@
+"""Pages for following reports: who has reported what (completeness, timeliness), and the
+approver's decisions (approve, return, excuse, re-open)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ansinh.accounts import policies
+from ansinh.core.errors import ErrorCode, UserError
+from ansinh.core.periods import parse_period
+from ansinh.datavalues import selectors
+from ansinh.datavalues.actions import do_approve_report, do_excuse_report, do_reopen_report, do_return_report
+from ansinh.datavalues.models import Submission
+from ansinh.indicators.models import DataSet
+from ansinh.orgunits.selectors import get_unit
+from ansinh.web.data_entry import period_label
+
+
+@login_required
+def reporting_index(request: HttpRequest) -> HttpResponse:
+    today = date.today()
+    rows = [(data_set, selectors.current_periods(data_set.period_type, today)) for data_set in DataSet.objects.all()]
+    scopes = selectors.approval_scopes(request.user)
+    return render(request, "web/reporting_index.html", {"rows": rows, "scopes": scopes})
+
+
+@login_required
+def reporting_status(request: HttpRequest, data_set_code: str, period: str, unit_code: str) -> HttpResponse:
+    try:
+        data_set = DataSet.objects.get(code=data_set_code)
+        parent = get_unit(unit_code, parse_period(period).end)
+    except (DataSet.DoesNotExist, UserError, ValueError):
+        raise Http404("report") from None
+    status = selectors.reporting_status(data_set, parent, period)
+    context = {**status, "period_label": period_label(period), "may_approve": policies.can_approve(request.user, parent)}
+    return render(request, "web/reporting_status.html", context)
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, data_set_code: str, period: str, unit_code: str) -> HttpResponse:
+    """One approver decision on one unit's report; the outcome is shown on the status page."""
+    try:
+        data_set = DataSet.objects.get(code=data_set_code)
+        unit = get_unit(unit_code, parse_period(period).end)
+    except (DataSet.DoesNotExist, UserError, ValueError):
+        raise Http404("report") from None
+    action, reason, back = request.POST.get("action"), request.POST.get("reason", ""), request.POST.get("back", "")
+    try:
+        if action == "approve":
+            do_approve_report(data_set, unit, period, acting_user=request.user, channel="web")
+        elif action == "excuse":
+            do_excuse_report(data_set, unit, period, reason=reason, acting_user=request.user, channel="web")
+        elif action in ("return", "reopen"):
+            submission = Submission.objects.filter(data_set=data_set, unit=unit, period=period).first()
+            if submission is None:
+                raise UserError.single(ErrorCode.NOT_FOUND, "chưa có báo cáo để trả lại hoặc mở lại")
+            handler = do_return_report if action == "return" else do_reopen_report
+            handler(submission, reason=reason, acting_user=request.user, channel="web")
+        else:
+            return HttpResponse("Thao tác không hợp lệ.", status=400)
+        messages.success(request, f"{unit.name}: đã cập nhật trạng thái báo cáo.")
+    except UserError as error:
+        for problem in error.problems:
+            messages.error(request, f"{unit.name}: {problem.message}")
+        if any(p.field == "permission" for p in error.problems):
+            return HttpResponse("; ".join(p.message for p in error.problems), status=403)
+    return redirect(back if back.startswith("/") else reverse("web:reporting-index"))
