@@ -112,6 +112,10 @@ CSRF_TRUSTED_ORIGINS = env.list("ANSINH_CSRF_TRUSTED_ORIGINS", default=[])
 if env.bool("ANSINH_BEHIND_HTTPS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Uploads: a zip of commune workbooks may reach 50 MB; larger requests are refused by Django.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 

@@ -26,6 +26,7 @@ def cli() -> None:
 def _register() -> None:
     from ansinh.cli import (
         commands_analytics,
+        commands_data,
         commands_demo,
         commands_indicators,
         commands_program,
@@ -33,7 +34,8 @@ def _register() -> None:
         commands_units,
     )
 
-    for module in (commands_units, commands_indicators, commands_program, commands_analytics, commands_progress, commands_demo):
+    modules = (commands_units, commands_indicators, commands_program, commands_data, commands_analytics, commands_progress, commands_demo)
+    for module in modules:
         cli.add_command(module.group)
     cli.add_command(commands_analytics.evaluate)
 

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -27,6 +27,7 @@ from ansinh.core.vnformat import parse_number
 from ansinh.datavalues import selectors
 from ansinh.datavalues.models import DataValue, Submission, SubmissionStatus
 from ansinh.datavalues.rows import RawValue
+from ansinh.datavalues.uploads import read_upload
 from ansinh.datavalues.validation import Candidate, check
 from ansinh.indicators.models import DataElement, DataSet, ValueType
 from ansinh.orgunits.models import OrgUnit
@@ -170,18 +171,17 @@ def do_import_values(
     *,
     acting_user: Any,
     channel: str,
-    number_format: str = "vietnamese",
     dry_run: bool = False,
     read_problems: list[Problem] | None = None,
     versions: dict[tuple[str, str, str], int] | None = None,
 ) -> ImportReport:
     """Resolve, check and write values read from a file or form: all of them or none.
 
-    `number_format`: "vietnamese" (4,8 and 1.234, as people type) or "machine" (4.8, DHIS2/CSV).
+    Value texts are read the Vietnamese way (4,8 and 1.234); the file readers hand them over so.
     `versions`: for forms, the version of each (element, unit, period) the user saw.
     """
     report = ImportReport(dry_run=dry_run, errors=[str(p) for p in (read_problems or [])])
-    entries, candidates, errors = _resolve(raw_values, acting_user, number_format, versions or {})
+    entries, candidates, errors = _resolve(raw_values, acting_user, versions or {})
     report.errors += errors
     if not report.errors:
         findings = check(candidates, selectors.validation_context(candidates))
@@ -204,7 +204,19 @@ def do_import_values(
     return report
 
 
-def _resolve(raw_values, user, number_format: str, versions) -> tuple[list[ValueEntry], list[Candidate], list[str]]:
+def do_import_file(content: bytes, filename: str, *, acting_user: Any, dry_run: bool = False) -> ImportReport:
+    """An uploaded .xlsx, .zip of workbooks, .csv or DHIS2 .json: all its values or none.
+    The history of every value written names the file (the channel)."""
+    read = read_upload(content, filename)
+    report = do_import_values(
+        read.values, acting_user=acting_user, channel=f"tệp {filename}"[:100], dry_run=dry_run, read_problems=read.problems
+    )
+    if not read.values and not report.errors:
+        report.errors.append(f"tệp {filename}: không có giá trị nào để nhập")
+    return report
+
+
+def _resolve(raw_values, user, versions) -> tuple[list[ValueEntry], list[Candidate], list[str]]:
     errors: list[str] = []
     elements = {e.code: e for e in DataElement.objects.filter(code__in={r.element_code for r in raw_values}).select_related("data_set_link__data_set")}
     units = selectors.units_for_codes({r.unit_code for r in raw_values})
@@ -240,7 +252,7 @@ def _resolve(raw_values, user, number_format: str, versions) -> tuple[list[Value
             errors.append(f"{where}: bạn không có quyền nhập '{data_set.name if data_set else element.code}' cho {unit.name}")
             continue
         try:
-            value = _number(raw.value_text, number_format)
+            value = parse_number(raw.value_text)
         except ValueError as exc:
             errors.append(f"{where}: {exc}")
             continue
@@ -253,15 +265,6 @@ def _resolve(raw_values, user, number_format: str, versions) -> tuple[list[Value
 
 def _unit_at(versions: list[OrgUnit], end) -> OrgUnit | None:
     return next((u for u in versions if _unit_valid_at(u, end)), None)
-
-
-def _number(text: str, number_format: str) -> Decimal:
-    if number_format == "vietnamese":
-        return parse_number(text)
-    try:
-        return Decimal(str(text).strip())
-    except InvalidOperation:
-        raise ValueError(f'"{text}" không phải là số (định dạng máy: dấu chấm thập phân, không phân cách hàng nghìn)') from None
 
 
 def _locked(entries: list[ValueEntry]) -> list[str]:

@@ -178,7 +178,7 @@ def reporting_status(data_set: DataSet, parent: OrgUnit, period: str, today: dat
         status = submission.status if submission else "not_started"
         submitted = submission.submitted_at if submission else None
         on_time = None if submitted is None else submitted.date() <= deadline
-        label = SubmissionStatus(status).label if submission else "chưa nhập"
+        label = SubmissionStatus(status).label if submission else ("chưa gửi" if counts[unit.pk] else "chưa nhập")
         rows.append(ReportRow(unit, status, label, submitted, on_time, counts[unit.pk], expected, submission.reason if submission else ""))
     parent_submission = Submission.objects.filter(data_set=data_set, period=period, unit=parent).first()
     reported = sum(1 for r in rows if r.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED))
@@ -280,3 +280,72 @@ def approval_scopes(user) -> list[OrgUnit]:
     if ids:
         return list(OrgUnit.objects.filter(id__in=ids).order_by("code"))
     return list(OrgUnit.objects.filter(level=1, valid_to__isnull=True).order_by("code"))
+
+
+def template_sheets(data_set: DataSet, unit: OrgUnit, period: str, period_label: str):
+    """The sheets of an Excel template: one per reporting unit (the unit itself, or every unit
+    under it that reports the data set), pre-filled with current and last period's values."""
+    from ansinh.datavalues.excel import TemplateElement, TemplateSheet
+
+    units = reporting_units_below(data_set, unit, period) or [unit]
+    elements = list(data_set.elements.order_by("data_set_link__position"))
+    wanted_periods = [period, previous_period(period)]
+    values = defaultdict(dict)
+    rows = DataValue.objects.filter(unit__in=units, period__in=wanted_periods, data_element__in=elements, category="")
+    for unit_id, element_id, row_period, value, comment in rows.values_list("unit_id", "data_element_id", "period", "value", "comment"):
+        values[(unit_id, row_period)][element_id] = (value, comment)
+    sheets = []
+    for reporting_unit in units:
+        current, previous = values[(reporting_unit.pk, period)], values[(reporting_unit.pk, wanted_periods[1])]
+        sheets.append(
+            TemplateSheet(
+                unit_code=reporting_unit.code, unit_name=reporting_unit.name, period=period, period_label=period_label,
+                data_set_code=data_set.code, data_set_name=data_set.name,
+                elements=[
+                    TemplateElement(
+                        code=e.code, name=e.name, unit_label=e.unit_label, value_type=e.value_type,
+                        previous=previous.get(e.pk, (None, ""))[0], current=current.get(e.pk, (None, ""))[0],
+                        comment=current.get(e.pk, (None, ""))[1],
+                    )
+                    for e in elements
+                ],
+            )
+        )
+    return sheets
+
+
+def export_values(*, data_set: DataSet | None = None, periods: list[str] | None = None, unit: OrgUnit | None = None):
+    """Stored values as ExportValues (codes as identifiers), filtered by data set, periods and a
+    unit with everything under it."""
+    from ansinh.datavalues.exchange import ExportValue
+
+    rows = DataValue.objects.select_related("data_element", "unit", "updated_by").order_by("period", "unit__code", "data_element__code", "category")
+    if data_set is not None:
+        rows = rows.filter(data_element__data_set_link__data_set=data_set)
+    if periods:
+        rows = rows.filter(period__in=periods)
+    if unit is not None:
+        rows = rows.filter(unit_id__in=[u.pk for u in _subtree(unit)])
+    return [
+        ExportValue(
+            element_code=v.data_element.code, unit_code=v.unit.code, period=v.period, value=_plain_decimal(v.value),
+            category=v.category, comment=v.comment,
+            stored_by=v.updated_by.get_username() if v.updated_by else "", last_updated=v.updated_at.isoformat(timespec="seconds"),
+        )
+        for v in rows.iterator(chunk_size=5000)
+    ]
+
+
+def _subtree(unit: OrgUnit) -> list[OrgUnit]:
+    """`unit` and every unit ever under it (all validity periods)."""
+    found, frontier = [unit], [unit.pk]
+    while frontier:
+        children = list(OrgUnit.objects.filter(parent_id__in=frontier))
+        found += children
+        frontier = [c.pk for c in children]
+    return found
+
+
+def _plain_decimal(value: Decimal) -> Decimal:
+    """26705.0000 -> 26705 and 4.8000 -> 4.8, never 2.6705E+4."""
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()

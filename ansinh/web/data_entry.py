@@ -15,9 +15,9 @@ from ansinh.accounts import policies
 from ansinh.core.errors import UserError
 from ansinh.core.periods import parse_period
 from ansinh.datavalues import selectors
-from ansinh.datavalues.actions import do_import_values, do_submit_report
+from ansinh.datavalues.actions import ImportReport, do_import_file, do_import_values, do_submit_report
 from ansinh.datavalues.models import Submission
-from ansinh.datavalues.rows import Location, RawValue
+from ansinh.datavalues.rows import MAX_ARCHIVE_BYTES, Location, RawValue
 from ansinh.indicators.models import DataSet
 from ansinh.orgunits.models import OrgUnit
 from ansinh.orgunits.selectors import get_unit
@@ -115,3 +115,46 @@ def period_label(code: str) -> str:
     if period.period_type == "monthly":
         return f"tháng {period.start.month:02d}/{period.year}"
     return f"năm {period.year}"
+
+
+@login_required
+def template_download(request: HttpRequest, data_set_code: str, unit_code: str, period: str) -> HttpResponse:
+    """The pre-filled Excel template: one sheet for a commune, or one per commune under a unit."""
+    data_set, unit = _report_objects(data_set_code, unit_code, period)
+    if not (policies.can_enter(request.user, data_set, unit) or policies.can_approve(request.user, unit)):
+        return HttpResponse("Bạn không có quyền tải biểu này.", status=403)
+    content = build_template(data_set, unit, period)
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{template_filename(data_set, unit, period)}"'
+    return response
+
+
+def build_template(data_set: DataSet, unit: OrgUnit, period: str) -> bytes:
+    from django.utils import timezone
+
+    from ansinh.datavalues.excel import write_workbook
+
+    sheets = selectors.template_sheets(data_set, unit, period, period_label(period))
+    generated = timezone.localtime().strftime("%H:%M %d/%m/%Y")
+    return write_workbook(sheets, title=f"{data_set.name} – {period_label(period)}", generated_at=generated)
+
+
+def template_filename(data_set: DataSet, unit: OrgUnit, period: str) -> str:
+    return f"{data_set.code}_{unit.code}_{period}.xlsx"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    """Upload a filled template, a zip of templates, a CSV or a DHIS2 JSON file."""
+    if request.method == "GET":
+        return render(request, "web/upload.html", {})
+    uploaded = request.FILES.get("file")
+    if uploaded is None:
+        return render(request, "web/upload.html", {"report": None, "missing": True}, status=400)
+    if uploaded.size > MAX_ARCHIVE_BYTES:
+        report = ImportReport(errors=[f"tệp {uploaded.name}: quá lớn ({uploaded.size // (1024 * 1024)} MB); tối đa {MAX_ARCHIVE_BYTES // (1024 * 1024)} MB"])
+    else:
+        report = do_import_file(uploaded.read(), uploaded.name, acting_user=request.user, dry_run=bool(request.POST.get("dry_run")))
+    status = 400 if report.errors else 200
+    return render(request, "web/upload.html", {"report": report, "filename": uploaded.name}, status=status)
