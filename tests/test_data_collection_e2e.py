@@ -131,7 +131,7 @@ def test_a_zip_with_a_path_traversal_name_is_refused_and_writes_nothing(commune_
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("anh.png", b"\x89PNG\r\n", "định dạng tệp '.png' không hỗ trợ"),
     ("rong.csv", b"", "tệp rong.csv"),
-    ("lon.xlsx", b"0" * (21 * 1024 * 1024), "vượt giới hạn 20 MB"),
+    ("lon.xlsx", b"0" * (50 * 1024 * 1024), "vượt giới hạn 45 MB"),
 ])
 def test_unsupported_empty_or_oversized_files_get_a_clear_message(commune_officer, name, content, message):
     report = do_import_file(content, name, acting_user=commune_officer)

@@ -6,13 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from ansinh.analytics.cube import PeriodSpec, UnitVersion, ValueColumns, roll_up
 from ansinh.analytics.models import ElementAggregate, ManualStatus
 from ansinh.analytics.progress import STATUS_LABELS_VI
 from ansinh.analytics.selectors import element_specs, unit_versions
 from ansinh.core.audit import attribute
+from ansinh.core.bulk_sql import insert_rows
 from ansinh.core.errors import ErrorCode, UserError
 from ansinh.core.periods import parse_period
 from ansinh.datavalues.models import DataValue
@@ -39,39 +40,52 @@ def do_refresh_aggregates(changes: Iterable[tuple[int, str, int]] | None = None)
     commune's correction costs the size of its province, not of the country. A derived store,
     exactly reproducible from the audited data values, so it carries no audit of its own.
     """
-    units = unit_versions()
-    values = DataValue.objects.all()
-    elements = DataElement.objects.all()
+    all_units = unit_versions()
+    units, values, elements = all_units, DataValue.objects.all(), DataElement.objects.all()
     if changes is not None:
         changes = set(changes)
         if not changes:
             return RefreshSummary(0, 0)
-        units = _within_roots_of(units, {unit for _, _, unit in changes})
+        units = _within_roots_of(all_units, {unit for _, _, unit in changes})
         element_ids = {element for element, _, _ in changes}
-        values = values.filter(data_element_id__in=element_ids, period__in={p for _, p, _ in changes}, unit_id__in=[u.id for u in units])
+        values = values.filter(data_element_id__in=element_ids, period__in={p for _, p, _ in changes})
         elements = elements.filter(id__in=element_ids)
+        # Restrict to the provinces concerned, unless they are all of them (a national import):
+        # then a long list of unit ids would only slow the query down.
+        in_scope = None if len(units) == len(all_units) else [u.id for u in units]
+        if in_scope is not None:
+            values = values.filter(unit_id__in=in_scope)
         cells = {(element, period) for element, period, _ in changes}
         period_codes = sorted({p for _, p in cells})
     else:
         period_codes = sorted(set(values.values_list("period", flat=True)))
     period_index = {code: i for i, code in enumerate(period_codes)}
-    rows = [(e, u, period_index[p], float(v)) for e, u, p, v in values.values_list("data_element_id", "unit_id", "period", "value")]
+    rows = _fetch(values.values_list("data_element_id", "unit_id", "period", "value"))
     periods = [PeriodSpec(code, parse_period(code).end) for code in period_codes]
-    slices = roll_up(units, element_specs(elements), periods, ValueColumns.from_rows(rows))
-    fresh = [
-        ElementAggregate(data_element_id=e, unit_id=u, period=period_codes[p], value=value, reported=reported, expected=expected)
+    slices = roll_up(units, element_specs(elements), periods, ValueColumns.from_rows(rows, period_index))
+    fresh = (
+        (e, u, period_codes[p], value, reported, expected)
         for cube_slice in slices
         for e, p, u, value, reported, expected in cube_slice.rows()
         if changes is None or (e, period_codes[p]) in cells
-    ]
+    )
     stale = ElementAggregate.objects.all()
     if changes is not None:
-        stale = stale.filter(
-            data_element_id__in={e for e, _ in cells}, period__in=period_codes, unit_id__in=[u.id for u in units]
-        )
-    stale.delete()
-    ElementAggregate.objects.bulk_create(fresh, batch_size=5000)
-    return RefreshSummary(len(cells) if changes is not None else len(elements) * len(periods), len(fresh))
+        stale = stale.filter(data_element_id__in={e for e, _ in cells}, period__in=period_codes)
+        if in_scope is not None:
+            stale = stale.filter(unit_id__in=in_scope)
+    stale._raw_delete(stale.db)  # a derived table: no cascades or signals to honour, just rows
+    written = insert_rows(ElementAggregate, ("data_element_id", "unit_id", "period", "value", "reported", "expected"), fresh)
+    return RefreshSummary(len(cells) if changes is not None else len(elements) * len(periods), written)
+
+
+def _fetch(queryset) -> list[tuple]:
+    """The rows of a values_list query straight from the cursor: a refresh after a large import
+    reads a million values, and the ORM's per-row conversion is not needed for plain numbers."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _within_roots_of(units: list[UnitVersion], unit_ids: set[int]) -> list[UnitVersion]:

@@ -60,12 +60,15 @@ class ValueColumns:
     value: np.ndarray
 
     @classmethod
-    def from_rows(cls, rows: Sequence[tuple[int, int, int, float]]) -> ValueColumns:
+    def from_rows(cls, rows: Sequence[tuple], period_index: dict | None = None) -> ValueColumns:
+        """From (element id, unit id, period, value) rows; `period_index` maps period codes to
+        indexes when the rows carry codes. Values may be Decimals, floats or ints."""
         if not rows:
             empty = np.array([], dtype=np.int64)
             return cls(empty, empty, empty, np.array([], dtype=np.float64))
         e, u, p, v = zip(*rows)
-        return cls(np.array(e, np.int64), np.array(u, np.int64), np.array(p, np.int64), np.array(v, np.float64))
+        periods = np.array([period_index[code] for code in p] if period_index is not None else p, np.int64)
+        return cls(np.array(e, np.int64), np.array(u, np.int64), periods, np.array(v, np.float64))
 
 
 @dataclass
@@ -89,16 +92,17 @@ class CubeSlice:
         children = self.parent >= 0
         parent_has_value[:, :, children] = has_value[:, :, self.parent[children]]
         e_idx, p_idx, u_idx = np.nonzero(has_value | (parent_has_value & (self.expected > 0)))
-        for e, p, u in zip(e_idx.tolist(), p_idx.tolist(), u_idx.tolist()):
-            value = self.value[e, p, u]
-            yield (
-                int(self.element_ids[e]),
-                int(self.period_indexes[p]),
-                int(self.unit_ids[u]),
-                None if np.isnan(value) else float(value),
-                int(self.reported[e, p, u]),
-                int(self.expected[e, p, u]),
-            )
+        values = self.value[e_idx, p_idx, u_idx]
+        # Built column by column with numpy, then zipped: a million cells in well under a second.
+        value_list = np.where(np.isnan(values), None, values).tolist()
+        return zip(
+            self.element_ids[e_idx].tolist(),
+            self.period_indexes[p_idx].tolist(),
+            self.unit_ids[u_idx].tolist(),
+            value_list,
+            self.reported[e_idx, p_idx, u_idx].tolist(),
+            self.expected[e_idx, p_idx, u_idx].tolist(),
+        )
 
 
 def roll_up(units: Sequence[UnitVersion], elements: Sequence[ElementSpec], periods: Sequence[PeriodSpec], values: ValueColumns) -> list[CubeSlice]:

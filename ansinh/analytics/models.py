@@ -13,8 +13,9 @@ from ansinh.analytics.progress import STATUS_LABELS_VI
 class ElementAggregate(models.Model):
     """One cell of the element cube (analytics/cube.py): a unit's own value or its children's sum."""
 
-    data_element = models.ForeignKey("indicators.DataElement", on_delete=models.CASCADE, related_name="+")
-    unit = models.ForeignKey("orgunits.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    # The unique constraint and the (unit, period) index cover the lookups; no per-key indexes.
+    data_element = models.ForeignKey("indicators.DataElement", on_delete=models.CASCADE, related_name="+", db_index=False)
+    unit = models.ForeignKey("orgunits.OrgUnit", on_delete=models.CASCADE, related_name="+", db_index=False)
     period = models.CharField(max_length=10)
     value = models.FloatField(null=True)  # None: nothing reported under the unit
     reported = models.PositiveIntegerField()  # reporting units under it that reported

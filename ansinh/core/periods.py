@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 _PATTERNS = {
     "yearly": re.compile(r"^(\d{4})$"),
@@ -30,6 +31,7 @@ class Period:
         return self.start.year
 
 
+@lru_cache(maxsize=4096)  # a million values name a handful of periods
 def parse_period(code: str) -> Period:
     """Parse an ISO period code; raises ValueError with a Vietnamese message."""
     text = str(code).strip()

@@ -46,12 +46,15 @@ def parse_number(text: str) -> Decimal:
     as Vietnamese offices write it; a comma is always the decimal mark.
     """
     raw = str(text).strip().replace("\u00a0", "").replace(" ", "")
+    if raw.isdigit():  # the common case, a plain count: no separators to interpret
+        return Decimal(raw)
     if not raw:
         raise ValueError("ô trống")
+    whole = raw.split(".")[0].lstrip("+-")
     if "," in raw:
         normalized = raw.replace(".", "").replace(",", ".")
-    elif raw.count(".") > 1 or (raw.count(".") == 1 and len(raw.split(".")[1]) == 3 and raw.split(".")[0].lstrip("-")):
-        normalized = raw.replace(".", "")
+    elif raw.count(".") > 1 or (raw.count(".") == 1 and len(raw.split(".")[1]) == 3 and whole not in ("", "0")):
+        normalized = raw.replace(".", "")  # "1.234": a thousands dot ("0.234" cannot be one)
     else:
         normalized = raw
     try:

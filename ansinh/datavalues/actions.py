@@ -11,15 +11,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 from decimal import Decimal
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from ansinh.accounts import policies
 from ansinh.analytics.actions import do_refresh_aggregates
-from ansinh.core.audit import attribute, bulk_create_attributed, bulk_update_attributed
+from ansinh.core.audit import attribute
+from ansinh.core.bulk_sql import copy_rows, db_datetime, db_decimal, insert_rows, update_rows
 from ansinh.core.errors import ErrorCode, Problem, UserError
 from ansinh.core.periods import parse_period
 from ansinh.core.summaries import ImportSummary
@@ -33,10 +34,12 @@ from ansinh.indicators.models import DataElement, DataSet, ValueType
 from ansinh.orgunits.models import OrgUnit
 
 LOCKED = (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED, SubmissionStatus.EXCUSED)
+PERIOD_TYPE_LABELS = {"yearly": "năm", "six_monthly": "6 tháng", "quarterly": "quý", "monthly": "tháng"}
 
 
-@dataclass(frozen=True)
-class ValueEntry:
+class ValueEntry(NamedTuple):
+    """A value ready to be written (a NamedTuple: an import builds a million of them)."""
+
     data_element: DataElement
     unit: OrgUnit
     period: str
@@ -45,7 +48,7 @@ class ValueEntry:
     comment: str = ""
     source: str = ""
     is_sample: bool = False
-    where: str = ""  # "row 12" etc., for messages
+    where: Any = ""  # a Location or text naming where the value came from, for messages
     # The version the writer saw (0: it saw no value); None: no check (files, which carry none).
     expected_version: int | None = None
 
@@ -58,7 +61,7 @@ def check_entries(entries: list[ValueEntry]) -> None:
     """Built-in rules every value must pass; raises UserError listing every bad entry."""
     problems = []
     for entry in entries:
-        label = entry.where or f"{entry.data_element.code}/{entry.unit.code}/{entry.period}"
+        label = str(entry.where) if entry.where else f"{entry.data_element.code}/{entry.unit.code}/{entry.period}"
         try:
             period = parse_period(entry.period)
         except ValueError as exc:
@@ -81,9 +84,12 @@ def check_entries(entries: list[ValueEntry]) -> None:
 
 
 @transaction.atomic
-def do_set_data_values(entries: list[ValueEntry], *, acting_user: Any, channel: str) -> ImportSummary:
-    check_entries(entries)
-    keys = {(e.data_element.pk, e.unit.pk, e.period, e.category) for e in entries}
+def do_set_data_values(entries: list[ValueEntry], *, acting_user: Any, channel: str, checked: bool = False) -> ImportSummary:
+    """Write values. `checked`: the caller (do_import_values) already ran the same checks and
+    more (validation.check), so they are not run twice over a million values."""
+    if not checked:
+        check_entries(entries)
+    keys = {(e.data_element.id, e.unit.id, e.period, e.category) for e in entries}
     if len(keys) != len(entries):
         raise UserError.single(ErrorCode.DUPLICATE_CODE, "một ô số liệu xuất hiện hai lần trong cùng lần nhập")
     existing = {
@@ -96,27 +102,70 @@ def do_set_data_values(entries: list[ValueEntry], *, acting_user: Any, channel: 
     to_create, to_update, unchanged = [], [], 0
     now = timezone.now()
     for entry in entries:
-        current = existing.get((entry.data_element.pk, entry.unit.pk, entry.period, entry.category))
+        current = existing.get((entry.data_element.id, entry.unit.id, entry.period, entry.category))
         if current is None:
-            to_create.append(
-                DataValue(
-                    data_element=entry.data_element, unit=entry.unit, period=entry.period, category=entry.category,
-                    value=entry.value, comment=entry.comment, source=entry.source, is_sample=entry.is_sample, updated_by=acting_user,
-                )
-            )
+            to_create.append(entry)
         elif (current.value, current.comment, current.source, current.is_sample) != (entry.value, entry.comment, entry.source, entry.is_sample):
             current.value, current.comment, current.source, current.is_sample = entry.value, entry.comment, entry.source, entry.is_sample
             current.updated_by, current.updated_at, current.version = acting_user, now, current.version + 1
             to_update.append(current)
         else:
             unchanged += 1
-    bulk_create_attributed(DataValue, to_create, acting_user, channel)
-    if to_update:
-        fields = ["value", "comment", "source", "is_sample", "updated_by", "updated_at", "version"]
-        bulk_update_attributed(DataValue, to_update, fields, acting_user, channel)
+    _insert_values(to_create, acting_user, channel, now)
+    _update_values(to_update, acting_user, channel, now)
     # What depends on these values (the analytics cube) is brought up to date in the same transaction.
-    do_refresh_aggregates({(v.data_element_id, v.period, v.unit_id) for v in [*to_create, *to_update]})
+    changed = {(e.data_element.id, e.period, e.unit.id) for e in to_create} | {(v.data_element_id, v.period, v.unit_id) for v in to_update}
+    do_refresh_aggregates(changed)
     return ImportSummary(len(to_create), len(to_update), unchanged)
+
+
+# The write itself: set-based SQL (core/bulk_sql.py), each value with its history row carrying who,
+# when, the new value and the channel; the old value is the previous history row.
+_VALUE_COLUMNS = (
+    "data_element_id", "unit_id", "period", "category", "value", "comment", "source", "is_sample",
+    "created_at", "updated_at", "updated_by_id", "version",
+)
+_HISTORY_COLUMNS = ("id", *_VALUE_COLUMNS, "history_date", "history_change_reason", "history_type", "history_user_id")
+
+
+def _row(value: DataValue, stamp) -> tuple:
+    field = DataValue._meta.get_field("value")
+    return (
+        value.data_element_id, value.unit_id, value.period, value.category, db_decimal(value.value, field), value.comment,
+        value.source, value.is_sample, db_datetime(value.created_at), stamp, value.updated_by_id, value.version,
+    )
+
+
+def _insert_values(entries: list[ValueEntry], acting_user: Any, channel: str, now) -> None:
+    if not entries:
+        return
+    stamp, field = db_datetime(now), DataValue._meta.get_field("value")
+    user_id = acting_user.pk if acting_user else None
+    rows = (
+        (e.data_element.id, e.unit.id, e.period, e.category, db_decimal(e.value, field), e.comment, e.source, e.is_sample, stamp, stamp, user_id, 1)
+        for e in entries
+    )
+    insert_rows(DataValue, _VALUE_COLUMNS, rows)
+    # The history rows of the new values, written by the database from the rows just inserted
+    # (this transaction's timestamp marks them), without a round trip through Python.
+    copy_rows(
+        DataValue,
+        DataValue.history.model,
+        _VALUE_COLUMNS,
+        extra={"history_date": stamp, "history_change_reason": channel[:100], "history_type": "+", "history_user_id": user_id},
+        where={"created_at": stamp, "data_element_id__in": sorted({e.data_element.id for e in entries})},
+    )
+
+
+def _update_values(values: list[DataValue], acting_user: Any, channel: str, now) -> None:
+    if not values:
+        return
+    stamp = db_datetime(now)
+    field = DataValue._meta.get_field("value")
+    columns = ("value", "comment", "source", "is_sample", "updated_by_id", "updated_at", "version")
+    update_rows(DataValue, columns, ((db_decimal(v.value, field), v.comment, v.source, v.is_sample, v.updated_by_id, stamp, v.version, v.pk) for v in values))
+    user_id = acting_user.pk if acting_user else None
+    insert_rows(DataValue.history.model, _HISTORY_COLUMNS, ((v.pk, *_row(v, stamp), stamp, channel[:100], "~", user_id) for v in values))
 
 
 def _refuse_conflicts(entries: list[ValueEntry], existing: dict) -> None:
@@ -124,7 +173,7 @@ def _refuse_conflicts(entries: list[ValueEntry], existing: dict) -> None:
     for entry in entries:
         if entry.expected_version is None:
             continue
-        current = existing.get((entry.data_element.pk, entry.unit.pk, entry.period, entry.category))
+        current = existing.get((entry.data_element.id, entry.unit.id, entry.period, entry.category))
         seen = entry.expected_version
         if (current is None and seen == 0) or (current is not None and current.version == seen):
             continue
@@ -136,7 +185,7 @@ def _refuse_conflicts(entries: list[ValueEntry], existing: dict) -> None:
             f"{entry.data_element.name}: {who} đã sửa thành {current.value} lúc {when} sau khi bạn mở biểu; "
             "giá trị của bạn chưa được lưu, hãy xem lại"
         )
-        problems.append(Problem(ErrorCode.FIELD_INVALID, message, entry.where, entry.data_element.code))
+        problems.append(Problem(ErrorCode.FIELD_INVALID, message, str(entry.where), entry.data_element.code))
     if problems:
         raise ConflictError(problems)
 
@@ -192,7 +241,7 @@ def do_import_values(
         return report
     try:
         with transaction.atomic():
-            summary = do_set_data_values(entries, acting_user=acting_user, channel=channel)
+            summary = do_set_data_values(entries, acting_user=acting_user, channel=channel, checked=True)
             _open_reports(entries, acting_user, channel)
             if dry_run:
                 transaction.set_rollback(True)
@@ -217,50 +266,75 @@ def do_import_file(content: bytes, filename: str, *, acting_user: Any, dry_run: 
 
 
 def _resolve(raw_values, user, versions) -> tuple[list[ValueEntry], list[Candidate], list[str]]:
+    """Codes and text to objects and numbers. A file names a few elements, units and periods many
+    times over, so each is looked up once (`_Lookups`), not once per value."""
+    lookups = _Lookups(raw_values, user)
     errors: list[str] = []
-    elements = {e.code: e for e in DataElement.objects.filter(code__in={r.element_code for r in raw_values}).select_related("data_set_link__data_set")}
-    units = selectors.units_for_codes({r.unit_code for r in raw_values})
-    first_year, last_year = selectors.program_years()
-    today = timezone.localdate()
-    entries, candidates, allowed = [], [], {}
+    entries, candidates = [], []
     for raw in raw_values:
-        where = str(raw.where)
-        element = elements.get(raw.element_code)
-        if element is None:
-            errors.append(f"{where}: mã phần tử dữ liệu '{raw.element_code}' không có")
+        target = lookups.target(raw.element_code, raw.unit_code, raw.period)
+        if isinstance(target, str):
+            errors.append(f"{raw.where}: {target}")
             continue
-        try:
-            period = parse_period(raw.period)
-        except ValueError as exc:
-            errors.append(f"{where}: {exc}")
-            continue
-        if not first_year <= period.year <= last_year:
-            errors.append(f"{where}: kỳ {raw.period} nằm ngoài thời kỳ của các chương trình ({first_year}–{last_year})")
-            continue
-        if period.start > today:
-            errors.append(f"{where}: kỳ {raw.period} chưa bắt đầu")
-            continue
-        unit = _unit_at(units.get(raw.unit_code.zfill(5)) or units.get(raw.unit_code) or [], period.end)
-        if unit is None:
-            errors.append(f"{where}: không có đơn vị hành chính mã '{raw.unit_code}' trong kỳ {raw.period}")
-            continue
-        data_set = element.data_set_link.data_set if hasattr(element, "data_set_link") else None
-        key = (data_set.pk if data_set else None, unit.pk)
-        if key not in allowed:
-            allowed[key] = data_set is not None and policies.can_enter(user, data_set, unit)
-        if not allowed[key]:
-            errors.append(f"{where}: bạn không có quyền nhập '{data_set.name if data_set else element.code}' cho {unit.name}")
-            continue
+        element, unit = target
         try:
             value = parse_number(raw.value_text)
         except ValueError as exc:
-            errors.append(f"{where}: {exc}")
+            errors.append(f"{raw.where}: {exc}")
             continue
-        version = versions.get((element.code, unit.code, raw.period))
-        entries.append(ValueEntry(element, unit, raw.period, value, raw.category, raw.comment, where=where, expected_version=version))
-        candidates.append(Candidate(element.code, unit.pk, raw.period, value, raw.comment, where))
+        version = versions.get((element.code, unit.code, raw.period)) if versions else None
+        # `where` stays a Location: turned into text only for the few values that get a message.
+        entries.append(ValueEntry(element, unit, raw.period, value, raw.category, raw.comment, where=raw.where, expected_version=version))
+        candidates.append(Candidate(element.code, unit.id, raw.period, value, raw.comment, raw.where))
     errors += _locked(entries)
     return entries, candidates, errors
+
+
+class _Lookups:
+    """Resolution of codes to objects. A file of a million values names a few dozen elements, a
+    few thousand units and a few periods: each is resolved once, then reused by dict lookups."""
+
+    def __init__(self, raw_values: list[RawValue], user):
+        self.user = user
+        self.elements = {
+            e.code: e for e in DataElement.objects.filter(code__in={r.element_code for r in raw_values}).select_related("data_set_link__data_set")
+        }
+        self.units = selectors.units_for_codes({r.unit_code for r in raw_values})
+        self.first_year, self.last_year = selectors.program_years()
+        self.today = timezone.localdate()
+        self.unit_cache: dict[tuple[str, str], OrgUnit | str] = {}
+        self.allowed: dict[tuple[int, int], bool] = {}
+
+    def target(self, element_code: str, unit_code: str, period_code: str) -> tuple | str:
+        element = self.elements.get(element_code)
+        if element is None:
+            return f"mã phần tử dữ liệu '{element_code}' không có"
+        unit = self.unit_cache.get((unit_code, period_code))
+        if unit is None:
+            unit = self.unit_cache[(unit_code, period_code)] = self._unit(unit_code, period_code)
+        if isinstance(unit, str):
+            return unit
+        if parse_period(period_code).period_type != element.period_type:
+            return f"{element.code} báo cáo theo kỳ {PERIOD_TYPE_LABELS.get(element.period_type, element.period_type)}, không theo kỳ {period_code}"
+        data_set = element.data_set_link.data_set if hasattr(element, "data_set_link") else None
+        key = (data_set.id if data_set else 0, unit.id)
+        if key not in self.allowed:
+            self.allowed[key] = data_set is not None and policies.can_enter(self.user, data_set, unit)
+        if not self.allowed[key]:
+            return f"bạn không có quyền nhập '{data_set.name if data_set else element.code}' cho {unit.name}"
+        return element, unit
+
+    def _unit(self, unit_code: str, period_code: str) -> OrgUnit | str:
+        try:
+            period = parse_period(period_code)
+        except ValueError as exc:
+            return str(exc)
+        if not self.first_year <= period.year <= self.last_year:
+            return f"kỳ {period_code} nằm ngoài thời kỳ của các chương trình ({self.first_year}–{self.last_year})"
+        if period.start > self.today:
+            return f"kỳ {period_code} chưa bắt đầu"
+        unit = _unit_at(self.units.get(unit_code.zfill(5)) or self.units.get(unit_code) or [], period.end)
+        return unit or f"không có đơn vị hành chính mã '{unit_code}' trong kỳ {period_code}"
 
 
 def _unit_at(versions: list[OrgUnit], end) -> OrgUnit | None:
@@ -269,18 +343,27 @@ def _unit_at(versions: list[OrgUnit], end) -> OrgUnit | None:
 
 def _locked(entries: list[ValueEntry]) -> list[str]:
     """Reports already submitted, approved or excused (for the unit or a unit above it) are locked."""
-    locks = selectors.report_locks({(e.data_element.data_set_link.data_set_id, e.period) for e in entries if hasattr(e.data_element, "data_set_link")})
+    cells = {(e.data_element.data_set_link.data_set_id, e.period) for e in entries}
+    locked = {key: status for key, status in selectors.report_locks(cells).items() if status in LOCKED}
+    if not locked:
+        return []
+    reasons: dict[tuple[int, int, str], str | None] = {}
     errors = []
     for entry in entries:
-        data_set_id = entry.data_element.data_set_link.data_set_id
-        chain = [entry.unit] + _ancestors(entry.unit)
-        for unit in chain:
-            status = locks.get((data_set_id, unit.pk, entry.period))
-            if status in LOCKED:
-                label = SubmissionStatus(status).label
-                errors.append(f"{entry.where}: báo cáo kỳ {entry.period} của {unit.name} {label}; cần mở lại trước khi sửa")
-                break
+        key = (entry.data_element.data_set_link.data_set_id, entry.unit.id, entry.period)
+        if key not in reasons:
+            reasons[key] = _lock_reason(locked, key[0], entry.unit, entry.period)
+        if reasons[key]:
+            errors.append(f"{entry.where}: {reasons[key]}")
     return errors
+
+
+def _lock_reason(locked: dict, data_set_id: int, unit: OrgUnit, period: str) -> str | None:
+    for holder in [unit, *_ancestors(unit)]:
+        status = locked.get((data_set_id, holder.id, period))
+        if status:
+            return f"báo cáo kỳ {period} của {holder.name} {SubmissionStatus(status).label}; cần mở lại trước khi sửa"
+    return None
 
 
 def _ancestors(unit: OrgUnit) -> list[OrgUnit]:
@@ -293,10 +376,29 @@ def _ancestors(unit: OrgUnit) -> list[OrgUnit]:
 
 def _open_reports(entries: list[ValueEntry], acting_user, channel: str) -> None:
     """A report that receives values exists (as a draft) from then on, for the reporting-status views."""
-    wanted = {(e.data_element.data_set_link.data_set_id, e.unit.pk, e.period) for e in entries if hasattr(e.data_element, "data_set_link")}
-    existing = set(Submission.objects.filter(data_set_id__in={w[0] for w in wanted}, unit_id__in={w[1] for w in wanted}, period__in={w[2] for w in wanted}).values_list("data_set_id", "unit_id", "period"))
-    missing = [Submission(data_set_id=d, unit_id=u, period=p) for d, u, p in wanted - existing]
-    bulk_create_attributed(Submission, missing, acting_user, channel)
+    wanted = {(e.data_element.data_set_link.data_set_id, e.unit.id, e.period) for e in entries}
+    if not wanted:
+        return
+    existing = set(
+        Submission.objects.filter(
+            data_set_id__in={w[0] for w in wanted}, unit_id__in={w[1] for w in wanted}, period__in={w[2] for w in wanted}
+        ).values_list("data_set_id", "unit_id", "period")
+    )
+    missing = sorted(wanted - existing)
+    if not missing:
+        return
+    insert_rows(Submission, ("data_set_id", "unit_id", "period", "status", "reason"), ((d, u, p, SubmissionStatus.DRAFT, "") for d, u, p in missing))
+    stamp, user_id = db_datetime(timezone.now()), acting_user.pk if acting_user else None
+    created = Submission.objects.filter(
+        data_set_id__in={m[0] for m in missing}, unit_id__in={m[1] for m in missing}, period__in={m[2] for m in missing}
+    ).values_list("id", "data_set_id", "unit_id", "period")
+    history_columns = ("id", "data_set_id", "unit_id", "period", "status", "reason", "history_date", "history_change_reason", "history_type", "history_user_id")
+    missing_set = set(missing)
+    insert_rows(
+        Submission.history.model,
+        history_columns,
+        ((pk, d, u, p, SubmissionStatus.DRAFT, "", stamp, channel[:100], "+", user_id) for pk, d, u, p in created if (d, u, p) in missing_set),
+    )
 
 
 # --- the report workflow ---------------------------------------------------------------------------

@@ -26,7 +26,7 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ansinh.core.errors import ErrorCode, Problem
@@ -296,7 +296,7 @@ class _Collector:
         return self.result
 
     def report(self, code: ErrorCode, message: str, where: Location, column: str) -> None:
-        self.result.problems.append(_problem(code, message, replace(where, column=column) if column else where))
+        self.result.problems.append(_problem(code, message, where._replace(column=column) if column else where))
 
     def _report_missing(self, where: Location, element: str, period: str, unit: str, value: str) -> None:
         """Every empty required field is named, not only the first."""
@@ -394,12 +394,12 @@ def _read_header(fields: list[str], filename: str, result: ReadResult) -> dict[s
         if name not in CSV_COLUMNS:
             shown = fields[position].strip()
             message = f'cột "{shown}" không thuộc bố cục' if shown else "tiêu đề có cột không tên (thừa dấu phân cách?)"
-            problems.append(_problem(ErrorCode.FIELD_UNKNOWN, f"{message}; các cột hợp lệ: {expected}", replace(where, column=shown)))
+            problems.append(_problem(ErrorCode.FIELD_UNKNOWN, f"{message}; các cột hợp lệ: {expected}", where._replace(column=shown)))
         elif name in names[:position]:
-            problems.append(_problem(ErrorCode.FIELD_INVALID, f'cột "{name}" xuất hiện hai lần trong tiêu đề', replace(where, column=name)))
+            problems.append(_problem(ErrorCode.FIELD_INVALID, f'cột "{name}" xuất hiện hai lần trong tiêu đề', where._replace(column=name)))
     for name in CSV_REQUIRED_COLUMNS:
         if name not in names:
-            problems.append(_problem(ErrorCode.FIELD_MISSING, f'thiếu cột bắt buộc "{name}"', replace(where, column=name)))
+            problems.append(_problem(ErrorCode.FIELD_MISSING, f'thiếu cột bắt buộc "{name}"', where._replace(column=name)))
     if problems:
         result.problems.extend(problems)
         return None

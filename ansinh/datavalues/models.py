@@ -11,7 +11,9 @@ from simple_history.models import HistoricalRecords
 
 
 class DataValue(models.Model):
-    data_element = models.ForeignKey("indicators.DataElement", on_delete=models.PROTECT, related_name="values")
+    # No separate index on data_element: the unique constraint below starts with it. Every index
+    # costs on each of a million inserted values (docs/performance.md).
+    data_element = models.ForeignKey("indicators.DataElement", on_delete=models.PROTECT, related_name="values", db_index=False)
     unit = models.ForeignKey("orgunits.OrgUnit", on_delete=models.PROTECT, related_name="data_values")
     period = models.CharField(_("kỳ"), max_length=10, help_text=_("2025, 2025S1, 2025Q3, 202507"))
     # Disaggregation (e.g. "sex:female"); "" is the total, as DHIS2's default category combo.
@@ -22,11 +24,12 @@ class DataValue(models.Model):
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", db_index=False)
     # Raised by one at every change: a writer that saw version 3 cannot overwrite version 4.
     version = models.PositiveIntegerField(default=1)
 
-    history = HistoricalRecords()
+    # History rows are looked up by value id (indexed); the other copied keys need no index.
+    history = HistoricalRecords(no_db_index=["data_element", "unit", "updated_by", "history_user"])
 
     class Meta:
         ordering = ["data_element", "unit", "period", "category"]
@@ -35,7 +38,6 @@ class DataValue(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["data_element", "unit", "period", "category"], name="datavalue_unique_cell"),
         ]
-        indexes = [models.Index(fields=["period", "data_element"])]
 
     def __str__(self) -> str:
         return f"{self.data_element_id}@{self.unit_id}/{self.period}={self.value}"

@@ -15,6 +15,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, NamedTuple
 
 from ansinh.core.vnformat import format_number, format_percent
 from ansinh.indicators.rules import OPERATORS, Term, evaluate
@@ -25,14 +26,13 @@ PEER_Z_LIMIT = 3.5  # modified z-score (Iglewicz & Hoaglin) of a rate among its 
 PEER_MINIMUM = 5  # peers needed before comparing with them
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     element: str
     unit: int  # unit id
     period: str
     value: Decimal
     comment: str = ""
-    where: str = ""
+    where: Any = ""  # a Location (or text); only stringified in messages
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Rule:
 class Finding:
     level: str  # "error" | "warning"
     message: str
-    where: str
+    where: Any
     element: str
 
     def __str__(self) -> str:
@@ -143,6 +143,7 @@ def _rule_checks(merged, by_cell, context: Context) -> list[Finding]:
 def _outliers(candidates: list[Candidate], merged, context: Context) -> list[Finding]:
     found = []
     denominators = dict(context.percentage_pairs)
+    spreads = {key: _median_and_mad(peers) for key, peers in context.peer_rates.items() if len(peers) >= PEER_MINIMUM}
     for c in candidates:
         name = context.elements[c.element].name
         before = context.previous.get((c.unit, c.element))
@@ -150,16 +151,18 @@ def _outliers(candidates: list[Candidate], merged, context: Context) -> list[Fin
             change = (c.value - before) / before
             if abs(change) > OUTLIER_CHANGE and abs(c.value - before) >= OUTLIER_MIN_DIFFERENCE:
                 found.append(Finding("warning", f"{name}: {_vn(c.value)} thay đổi {change * 100:+.0f} % so với kỳ trước ({_vn(before)})", c.where, c.element))
-        denominator = denominators.get(c.element)
-        peers = context.peer_rates.get((c.period, c.element), [])
-        value_den = merged[(c.unit, c.period)].get(denominator) if denominator else None
-        if value_den and len(peers) >= PEER_MINIMUM:
-            rate = float(c.value / value_den * 100)
-            median = statistics.median(peers)
-            mad = statistics.median(abs(p - median) for p in peers)
+        spread = spreads.get((c.period, c.element))
+        value_den = merged[(c.unit, c.period)].get(denominators[c.element]) if spread and c.element in denominators else None
+        if value_den:
+            rate, (median, mad) = float(c.value / value_den * 100), spread
             if mad > 0 and 0.6745 * abs(rate - median) / mad > PEER_Z_LIMIT:
                 found.append(Finding("warning", f"{name}: tỷ lệ {format_percent(rate, 1)} khác xa các đơn vị khác (trung vị {format_percent(median, 1)})", c.where, c.element))
     return found
+
+
+def _median_and_mad(values: list[float]) -> tuple[float, float]:
+    median = statistics.median(values)
+    return median, statistics.median(abs(v - median) for v in values)
 
 
 def _warnings_need_comments(findings: list[Finding], by_cell) -> list[Finding]:

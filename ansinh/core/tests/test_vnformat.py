@@ -24,7 +24,7 @@ def test_format_percent_and_date_follow_vietnamese_typesetting():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("4,8", "4.8"), ("1.234", "1234"), ("1.234,5", "1234.5"), ("1234.5", "1234.5"), ("1.234.567", "1234567"), (" 12 ", "12"), ("-3,25", "-3.25")],
+    [("4,8", "4.8"), ("1.234", "1234"), ("1.234,5", "1234.5"), ("1234.5", "1234.5"), ("1.234.567", "1234567"), (" 12 ", "12"), ("-3,25", "-3.25"), ("0.234", "0.234"), ("-1.234", "-1234")],
 )
 def test_parse_number_reads_vietnamese_notation(text, expected):
     assert parse_number(text) == Decimal(expected)

@@ -87,10 +87,11 @@ def test_bad_values_refuse_the_whole_file_with_located_vietnamese_messages(commu
 
 def test_unknown_codes_periods_outside_the_program_and_future_periods_are_refused(commune_officer):
     report = do_import_values(
-        [raw("KHONG_CO", 1), raw("DAN_SO", 1, unit="99999"), raw("DAN_SO", 1, period="2019S1"), raw("DAN_SO", 1, period="2027S1"), raw("DAN_SO", 1, period="2026Q9")],
+        [raw("KHONG_CO", 1), raw("DAN_SO", 1, unit="99999"), raw("DAN_SO", 1, period="2019S1"), raw("DAN_SO", 1, period="2027S1"), raw("DAN_SO", 1, period="2026Q9"), raw("DAN_SO", 1, period="2026")],
         acting_user=commune_officer, channel="t",
     )
-    assert len(report.errors) == 5
+    assert len(report.errors) == 6
+    assert "DAN_SO báo cáo theo kỳ 6 tháng, không theo kỳ 2026" in report.errors[5]
     assert "mã phần tử dữ liệu 'KHONG_CO' không có" in report.errors[0]
     assert "không có đơn vị hành chính mã '99999'" in report.errors[1]
     assert "kỳ 2019S1 nằm ngoài thời kỳ của các chương trình (2023–2030)" in report.errors[2]

@@ -220,13 +220,13 @@ def test_dhis2_default_category_combo_means_no_category():
 
 
 def test_csv_larger_than_the_upload_limit_is_refused_before_parsing():
-    # given 21 MB that would otherwise also be refused as not UTF-8
-    content = csv_file(HEADER) + b"\xff" * (21 * 1024 * 1024)
+    # given 46 MB that would otherwise also be refused as not UTF-8
+    content = csv_file(HEADER) + b"\xff" * (46 * 1024 * 1024)
     assert len(content) > rows.MAX_UPLOAD_BYTES
     # when
     result = read_csv(content, "to.csv")
     # then only the size is reported: the bytes were never decoded
-    assert problems(result) == [(ErrorCode.FILE_UNREADABLE, "tệp to.csv", "tệp nặng 21,0 MB, vượt giới hạn 20 MB; hãy chia thành nhiều tệp nhỏ hơn")]
+    assert problems(result) == [(ErrorCode.FILE_UNREADABLE, "tệp to.csv", "tệp nặng 46,0 MB, vượt giới hạn 45 MB; hãy chia thành nhiều tệp nhỏ hơn")]
     assert result.values == []
 
 
@@ -439,11 +439,11 @@ def test_top_level_period_and_org_unit_apply_to_items_that_leave_them_out():
 
 
 def test_json_larger_than_the_upload_limit_is_refused_before_parsing():
-    # given 21 MB that is not even JSON
-    content = b"{" + b" " * (21 * 1024 * 1024)
+    # given 46 MB that is not even JSON
+    content = b"{" + b" " * (46 * 1024 * 1024)
     # then
     assert problems(read_dhis2_json(content, "to.json")) == [
-        (ErrorCode.FILE_UNREADABLE, "tệp to.json", "tệp nặng 21,0 MB, vượt giới hạn 20 MB; hãy chia thành nhiều tệp nhỏ hơn")
+        (ErrorCode.FILE_UNREADABLE, "tệp to.json", "tệp nặng 46,0 MB, vượt giới hạn 45 MB; hãy chia thành nhiều tệp nhỏ hơn")
     ]
 
 
