@@ -47,6 +47,7 @@ test-postgres: install
 bench: install
 	$(BIN)/python -m bench.national_analytics
 	$(BIN)/python -m bench.demo_analytics
+	$(BIN)/python -m bench.data_import
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput
