@@ -28,6 +28,20 @@ def test_every_source_string_is_translated_to_english():
     assert untranslated == []
 
 
+def test_no_translation_is_a_fuzzy_guess():
+    # makemessages marks near-matches "fuzzy"; they are guesses that gettext ignores.
+    assert "#, fuzzy" not in PO.read_text(encoding="utf-8").split("\n\n", 1)[1]
+
+
+def test_every_translatable_string_in_the_templates_is_in_the_catalogue():
+    import re
+
+    catalogue = {msgid for msgid, _ in _entries()}
+    templates = (Path(__file__).resolve().parent.parent / "ansinh" / "web" / "templates").rglob("*.html")
+    used = {m for t in templates for m in re.findall(r'{% translate "([^"]+)" %}', t.read_text(encoding="utf-8"))}
+    assert used - catalogue == set()
+
+
 @pytest.mark.parametrize(("vietnamese", "english"), [("Đăng nhập", "Log in"), ("Dữ liệu mẫu", "Sample data")])
 def test_compiled_catalogue_is_in_step_with_the_po_file(vietnamese, english):
     with translation.override("en"):
