@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "ansinh.programs",
     "ansinh.datavalues",
     "ansinh.analytics",
+    "ansinh.tasks",
     "ansinh.web",
 ]
 
@@ -124,6 +125,19 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
+
+# Uploaded evidence files: outside the web root, under generated names (docs/task-followup.md).
+ANSINH_UPLOAD_DIR = Path(env.str("ANSINH_UPLOAD_DIR", default=str(VAR_DIR / "uploads")))
+ANSINH_EVIDENCE_MAX_BYTES = env.int("ANSINH_EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
+
+# E-mail: printed to the console unless SMTP is configured (reminders, docs/configuration.md).
+EMAIL_BACKEND = env.str("ANSINH_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env.str("ANSINH_EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("ANSINH_EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("ANSINH_EMAIL_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("ANSINH_EMAIL_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("ANSINH_EMAIL_TLS", default=False)
+DEFAULT_FROM_EMAIL = env.str("ANSINH_EMAIL_FROM", default="ansinh@localhost")
 
 # Pre-2025 administrative units: the vietnam-provinces 0.x wheel, read as a zip (see ADR 0003).
 ANSINH_GSO_PRE2025_WHEEL = Path(

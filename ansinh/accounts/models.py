@@ -14,6 +14,7 @@ class Role(models.TextChoices):
     COMMUNE_OFFICER = "commune_officer", _("cán bộ xã, phường")  # enters and submits its commune's reports
     SUPERVISOR = "supervisor", _("giám sát (HĐND, Mặt trận)")  # reads everything, changes no data
     VIEWER = "viewer", _("xem")  # reads
+    BODY_OFFICER = "body_officer", _("cán bộ cơ quan thực hiện nhiệm vụ")  # reports on its body's tasks
 
 
 class RoleAssignment(models.Model):
@@ -23,12 +24,14 @@ class RoleAssignment(models.Model):
     unit = models.ForeignKey("orgunits.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     # For agency officers: the data sets whose `collected_by` names this agency.
     agency = models.CharField(_("cơ quan"), max_length=200, blank=True)
+    # The body the user works for (reports on its tasks; as lead body, reviews the reports).
+    body = models.ForeignKey("programs.Body", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["user", "role"]
-        constraints = [models.UniqueConstraint(fields=["user", "role", "unit", "agency"], name="role_assignment_unique")]
+        constraints = [models.UniqueConstraint(fields=["user", "role", "unit", "agency", "body"], name="role_assignment_unique")]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} ({self.unit or 'toàn hệ thống'})"

@@ -18,6 +18,7 @@ class Grant:
     role: str
     unit_id: int | None
     agency: str
+    body_id: int | None = None
 
 
 def grants_of(user) -> list[Grant]:
@@ -25,7 +26,7 @@ def grants_of(user) -> list[Grant]:
         return []
     cached = getattr(user, "_ansinh_grants", None)
     if cached is None:
-        cached = [Grant(r.role, r.unit_id, r.agency) for r in RoleAssignment.objects.filter(user=user)]
+        cached = [Grant(r.role, r.unit_id, r.agency, r.body_id) for r in RoleAssignment.objects.filter(user=user)]
         if user.is_superuser:
             cached.append(Grant(Role.SYSTEM_ADMIN, None, ""))
         user._ansinh_grants = cached
@@ -73,3 +74,18 @@ def can_approve(user, unit: OrgUnit) -> bool:
 
 def can_view(user) -> bool:
     return bool(grants_of(user))
+
+
+def bodies_of(user) -> set[int]:
+    """The bodies the user works for."""
+    return {g.body_id for g in grants_of(user) if g.body_id}
+
+
+def can_report_for(user, body) -> bool:
+    """File and change the task reports of `body`."""
+    return is_system_admin(user) or body.pk in bodies_of(user)
+
+
+def can_review_task(user, task_lead) -> bool:
+    """Return reports of a task for more detail: users of its lead body, and administrators."""
+    return is_system_admin(user) or (task_lead is not None and task_lead.pk in bodies_of(user))

@@ -31,10 +31,14 @@ def _register() -> None:
         commands_indicators,
         commands_program,
         commands_progress,
+        commands_tasks,
         commands_units,
     )
 
-    modules = (commands_units, commands_indicators, commands_program, commands_data, commands_analytics, commands_progress, commands_demo)
+    modules = (
+        commands_units, commands_indicators, commands_program, commands_data, commands_tasks,
+        commands_analytics, commands_progress, commands_demo,
+    )
     for module in modules:
         cli.add_command(module.group)
     cli.add_command(commands_analytics.evaluate)

@@ -4,6 +4,7 @@ the Đức Phổ program, the demo administrator and the sample values. Idempote
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,7 +22,9 @@ from ansinh.orgunits.lineagefile import parse_lineage_file
 from ansinh.orgunits.gso_editions import LAST_DAY_BEFORE_REFORM, REFORM_DATE
 from ansinh.orgunits.models import OrgUnit, UnitSuccession
 from ansinh.orgunits.selectors import get_unit, valid_on
+from ansinh.demo.task_reports import load_task_reports
 from ansinh.programs.actions import do_load_program
+from ansinh.programs.models import Program
 from ansinh.programs.programfile import parse_program_file
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -38,11 +41,13 @@ DEMO_ADMIN = ("admin", "ansinh-demo-2026")
 class DemoReport:
     units: dict
     values: dict
+    task_reports: int
 
     def lines(self) -> list[str]:
         return [
             *(f"Đơn vị hành chính (ấn bản {k}): tạo {v['created']}, cập nhật {v['updated']}, không đổi {v['unchanged']}" for k, v in self.units.items()),
             f"Dữ liệu mẫu: tạo {self.values['created']}, cập nhật {self.values['updated']}, không đổi {self.values['unchanged']}",
+            f"Báo cáo nhiệm vụ mẫu mới: {self.task_reports}",
         ]
 
 
@@ -57,9 +62,10 @@ def setup_demo(*, whole_country: bool = False) -> DemoReport:
     do_record_lineage(effective_on, edges, acting_user=user, channel="demo", filename=LINEAGE_FILE.name)
     do_load_indicator_library(parse_indicator_library(INDICATOR_LIBRARY), acting_user=user, channel="demo")
     do_load_program(parse_program_file(PROGRAM_FILE), acting_user=user, channel="demo")
-    do_ensure_demo_admin(username=DEMO_ADMIN[0], password=DEMO_ADMIN[1])
+    admin = do_ensure_demo_admin(username=DEMO_ADMIN[0], password=DEMO_ADMIN[1])
     values = load_sample_values(user)
-    return DemoReport(units, values)
+    reports = load_task_reports(Program.objects.get(code="duc-pho-42"), date.today(), admin)
+    return DemoReport(units, values, reports)
 
 
 @transaction.atomic

@@ -1,11 +1,16 @@
 from django.urls import path
 
-from ansinh.web import data_entry, reporting, views
+from ansinh.web import data_entry, reporting, task_pages, views
 
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("programs/<str:code>/", views.program_detail, name="program"),
+    path("programs/<str:code>/tasks/", task_pages.task_board, name="task-board"),
+    path("programs/<str:code>/tasks/<str:number>/", task_pages.task_page, name="task"),
+    path("task-reports/<int:report_id>/return/", task_pages.return_report, name="return-task-report"),
+    path("evidence/<int:evidence_id>/", task_pages.evidence_file, name="evidence"),
+    path("tasks/mine/", task_pages.my_tasks, name="my-tasks"),
     path("units/<str:code>/", views.unit_detail, name="unit"),
     path("data/", data_entry.my_reports, name="my-reports"),
     path("data/upload/", data_entry.upload, name="upload"),

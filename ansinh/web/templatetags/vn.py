@@ -33,3 +33,9 @@ def target_amount(target):
     if target.comparator == "range":
         return f"{vnformat.format_number(target.low)}–{vnformat.format_number(target.high)}{unit}"
     return f"{signs[target.comparator]} {vnformat.format_number(target.value)}{unit}"
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template (Django templates cannot index by a variable)."""
+    return mapping.get(key)

@@ -40,7 +40,7 @@ def test_program_page_lists_every_target_with_comparator_source_and_every_task(a
     assert "&lt; 2 %" in page and "35–40 %" in page and "≈ 75 tuổi" in page and "&gt; 95 %" in page and "≥ 99,5 %" in page
     assert "<q>Tỷ lệ thất nghiệp chung dưới 2%</q>" in page
     for number in ["1", "9", "9.1", "9.2", "9.3", "IV.5"]:
-        assert f"<td>{number}</td>" in page
+        assert f'<a href="/programs/duc-pho-42/tasks/{number}/">{number}</a>' in page
     assert "Ban Thường vụ Thị ủy Đức Phổ" in page and "Thường xuyên" in page and "Năm 2024 và các năm tiếp theo" in page
 
 
