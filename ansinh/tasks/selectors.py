@@ -137,3 +137,14 @@ def current_period(today: date) -> str:
 
 def expected_for(program: Program, today: date) -> list[Expected]:
     return expected_reports(plans(task_groups(program)), report_periods(program.start_year, today))
+
+
+def latest_reports(program: Program) -> dict[int, list[TaskReport]]:
+    """Per task, each body's most recent report (for the program page)."""
+    latest: dict[tuple[int, int], TaskReport] = {}
+    for report in TaskReport.objects.filter(task__program=program).select_related("body").order_by("period"):
+        latest[(report.task_id, report.body_id)] = report
+    by_task: dict[int, list[TaskReport]] = defaultdict(list)
+    for (task_id, _), report in latest.items():
+        by_task[task_id].append(report)
+    return dict(by_task)

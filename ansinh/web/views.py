@@ -8,9 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from ansinh.analytics.selectors import evaluate_program
 from ansinh.core.errors import UserError
 from ansinh.orgunits import selectors as units
 from ansinh.programs import selectors as programs
+from ansinh.tasks.selectors import latest_reports
 
 
 @login_required
@@ -28,11 +30,17 @@ def program_detail(request: HttpRequest, code: str) -> HttpResponse:
     areas = [
         {"name": area["name"], "targets": [t for t in targets if t.area == area["code"]]} for area in program.areas
     ]
-    tasks = [(task, *programs.task_bodies(task)) for task in programs.program_tasks(program)]
+    year = date.today().year
+    statuses = {row["target"]: row for row in evaluate_program(program, program.scope_unit.code, year)["targets"]}
+    latest = latest_reports(program)
+    tasks = [
+        (task, *programs.task_bodies(task), [statuses[t.code] for t in task.serves_targets.all()], latest.get(task.pk, []))
+        for task in programs.program_tasks(program)
+    ]
     return render(
         request,
         "web/program.html",
-        {"program": program, "areas": areas, "target_count": len(targets), "tasks": tasks, "bases": program.bases.all()},
+        {"program": program, "areas": areas, "target_count": len(targets), "tasks": tasks, "bases": program.bases.all(), "year": year},
     )
 
 

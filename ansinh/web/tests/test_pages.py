@@ -77,3 +77,9 @@ def test_the_stylesheet_is_served_locally(admin_client):
     from django.contrib.staticfiles import finders
 
     assert finders.find("web/ansinh.css")
+
+
+def test_program_page_shows_per_task_the_status_of_its_targets_and_the_latest_reports(admin_client):
+    page = admin_client.get("/programs/duc-pho-42/").content.decode()
+    assert "T21: Đi lùi" in page  # task 6 serves health insurance, regressing in the demo
+    assert "Ban Tuyên giáo Thị ủy Đức Phổ (2026S" in page
