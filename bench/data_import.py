@@ -11,21 +11,10 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
-import tempfile
 import time
 import zipfile
 
-
-def _setup() -> None:
-    if "DATABASE_URL" not in os.environ:
-        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ansinh.settings")
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
+from bench.database import throwaway_database
 
 
 def workbooks(admin) -> None:
@@ -126,7 +115,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--values", type=int, default=1_000_000, help="values in the CSV benchmark")
     args = parser.parse_args()
-    _setup()
+    throwaway_database()
     from ansinh.accounts.models import RoleAssignment
     from ansinh.accounts.actions import get_or_create_system_user
     from ansinh.demo.setup import setup_demo

@@ -9,21 +9,10 @@ Run: make bench   (or: .venv/bin/python -m bench.demo_analytics)
 
 from __future__ import annotations
 
-import os
 import statistics
-import tempfile
 import time
 
-
-def _setup() -> None:
-    if "DATABASE_URL" not in os.environ:
-        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ansinh.settings")
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
+from bench.database import throwaway_database
 
 
 def _percentiles(samples: list[float]) -> str:
@@ -33,7 +22,7 @@ def _percentiles(samples: list[float]) -> str:
 
 
 def main() -> None:
-    _setup()
+    throwaway_database()
     from ansinh.accounts.actions import get_or_create_system_user
     from ansinh.analytics.actions import do_refresh_aggregates
     from ansinh.analytics.selectors import evaluate_program

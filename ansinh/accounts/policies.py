@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ansinh.accounts.models import Role, RoleAssignment
 from ansinh.orgunits.models import OrgUnit
+from ansinh.orgunits.selectors import chain_ids
 
 
 @dataclass(frozen=True)
@@ -33,17 +34,8 @@ def grants_of(user) -> list[Grant]:
     return cached
 
 
-def _chain(unit: OrgUnit) -> set[int]:
-    """The unit and its ancestors (a parent chain is at most three long)."""
-    ids, current = set(), unit
-    while current is not None:
-        ids.add(current.pk)
-        current = current.parent
-    return ids
-
-
 def _covers(grant: Grant, unit: OrgUnit) -> bool:
-    return grant.unit_id is None or grant.unit_id in _chain(unit)
+    return grant.unit_id is None or grant.unit_id in chain_ids(unit)
 
 
 def is_system_admin(user) -> bool:

@@ -11,8 +11,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
 from decimal import Decimal
+from typing import Any, NamedTuple
 
 from django.db import transaction
 from django.utils import timezone
@@ -32,6 +32,7 @@ from ansinh.datavalues.uploads import read_upload
 from ansinh.datavalues.validation import Candidate, check
 from ansinh.indicators.models import DataElement, DataSet, ValueType
 from ansinh.orgunits.models import OrgUnit
+from ansinh.orgunits.selectors import ancestors
 
 LOCKED = (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED, SubmissionStatus.EXCUSED)
 PERIOD_TYPE_LABELS = {"yearly": "năm", "six_monthly": "6 tháng", "quarterly": "quý", "monthly": "tháng"}
@@ -359,19 +360,11 @@ def _locked(entries: list[ValueEntry]) -> list[str]:
 
 
 def _lock_reason(locked: dict, data_set_id: int, unit: OrgUnit, period: str) -> str | None:
-    for holder in [unit, *_ancestors(unit)]:
+    for holder in [unit, *ancestors(unit)]:
         status = locked.get((data_set_id, holder.id, period))
         if status:
             return f"báo cáo kỳ {period} của {holder.name} {SubmissionStatus(status).label}; cần mở lại trước khi sửa"
     return None
-
-
-def _ancestors(unit: OrgUnit) -> list[OrgUnit]:
-    found, current = [], unit.parent
-    while current is not None:
-        found.append(current)
-        current = current.parent
-    return found
 
 
 def _open_reports(entries: list[ValueEntry], acting_user, channel: str) -> None:
@@ -460,7 +453,7 @@ def do_excuse_report(data_set: DataSet, unit: OrgUnit, period: str, *, reason: s
 def do_reopen_report(submission: Submission, *, reason: str, acting_user: Any, channel: str) -> Submission:
     """Unlock an approved report (a privileged act, recorded with its reason)."""
     above = Submission.objects.filter(
-        data_set=submission.data_set, period=submission.period, unit__in=_ancestors(submission.unit), status=SubmissionStatus.APPROVED
+        data_set=submission.data_set, period=submission.period, unit__in=ancestors(submission.unit), status=SubmissionStatus.APPROVED
     ).select_related("unit").first()
     if above is not None:
         raise UserError.single(ErrorCode.FIELD_INVALID, f"báo cáo của {above.unit.name} đã duyệt; cần mở lại báo cáo đó trước", field="status")

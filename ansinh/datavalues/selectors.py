@@ -18,7 +18,7 @@ from ansinh.datavalues.validation import Candidate, Context, ElementMeta, Rule
 from ansinh.indicators.models import DataElement, DataSet, Indicator, ValidationRule
 from ansinh.indicators.rules import parse_expression
 from ansinh.orgunits.models import OrgUnit
-from ansinh.orgunits.selectors import code_candidates, valid_on
+from ansinh.orgunits.selectors import chain_ids, code_candidates, valid_on
 from ansinh.programs.models import Program
 
 
@@ -131,16 +131,8 @@ def reporting_units_below(data_set: DataSet, unit: OrgUnit, period: str) -> list
     else:
         has_districts = OrgUnit.objects.filter(valid_on(end), level=2).exists()
         candidates = OrgUnit.objects.filter(valid_on(end), level=2 if has_districts else 3)
-    below = [u for u in candidates.select_related("parent__parent") if u.pk != unit.pk and unit.pk in _chain_ids(u)]
+    below = [u for u in candidates.select_related("parent__parent") if u.pk != unit.pk and unit.pk in chain_ids(u)]
     return sorted(below, key=lambda u: u.code)
-
-
-def _chain_ids(unit: OrgUnit) -> set[int]:
-    ids, current = set(), unit
-    while current is not None:
-        ids.add(current.pk)
-        current = current.parent
-    return ids
 
 
 def pending_reports(data_set: DataSet, units: list[OrgUnit], period: str) -> list[str]:

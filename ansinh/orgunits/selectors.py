@@ -43,6 +43,21 @@ def get_unit(code: str, on: date | None = None) -> OrgUnit:
     return matches[0]
 
 
+def ancestors(unit: OrgUnit) -> list[OrgUnit]:
+    """The units above `unit`, nearest first (a parent chain is at most three long; callers
+    select_related the parents when they walk many units)."""
+    found, current = [], unit.parent
+    while current is not None:
+        found.append(current)
+        current = current.parent
+    return found
+
+
+def chain_ids(unit: OrgUnit) -> set[int]:
+    """The ids of `unit` and of every unit above it."""
+    return {unit.pk, *(above.pk for above in ancestors(unit))}
+
+
 def unit_tree(root: OrgUnit, on: date) -> dict[str, Any]:
     """`root` and every descendant valid on `on`, as nested dicts; two queries, whatever the size."""
     candidates = list(OrgUnit.objects.filter(valid_on(on), level__gt=root.level).order_by("code"))

@@ -6,20 +6,14 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch
-
-from ansinh.programs.models import AssignmentRole, Body, Program, TaskAssignment, TaskGroup
+from ansinh.programs.models import AssignmentRole, Body, Program, TaskGroup
+from ansinh.programs.selectors import program_tasks
 from ansinh.tasks.models import PeriodClosure, TaskOutput, TaskReport
 from ansinh.tasks.schedule import Expected, TaskPlan, expected_reports, missing_reports, report_periods
 
 
 def task_groups(program: Program) -> list[TaskGroup]:
-    assignments = TaskAssignment.objects.select_related("body").order_by("role", "position")
-    return list(
-        program.task_groups.select_related("parent")
-        .prefetch_related(Prefetch("assignments", queryset=assignments), "serves_targets")
-        .order_by("position")
-    )
+    return program_tasks(program)
 
 
 def reporters(task: TaskGroup) -> list[Body]:

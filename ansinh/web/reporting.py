@@ -31,13 +31,17 @@ def reporting_index(request: HttpRequest) -> HttpResponse:
     return render(request, "web/reporting_index.html", {"rows": rows, "scopes": scopes})
 
 
-@login_required
-def reporting_status(request: HttpRequest, data_set_code: str, period: str, unit_code: str) -> HttpResponse:
+def _report_objects(data_set_code: str, unit_code: str, period: str):
+    """The data set and the unit (as it stood at the period's end) a URL names, or 404."""
     try:
-        data_set = DataSet.objects.get(code=data_set_code)
-        parent = get_unit(unit_code, parse_period(period).end)
+        return DataSet.objects.get(code=data_set_code), get_unit(unit_code, parse_period(period).end)
     except (DataSet.DoesNotExist, UserError, ValueError):
         raise Http404("report") from None
+
+
+@login_required
+def reporting_status(request: HttpRequest, data_set_code: str, period: str, unit_code: str) -> HttpResponse:
+    data_set, parent = _report_objects(data_set_code, unit_code, period)
     status = selectors.reporting_status(data_set, parent, period)
     context = {**status, "period_label": period_label(period), "may_approve": policies.can_approve(request.user, parent)}
     return render(request, "web/reporting_status.html", context)
@@ -47,11 +51,7 @@ def reporting_status(request: HttpRequest, data_set_code: str, period: str, unit
 @require_POST
 def decide(request: HttpRequest, data_set_code: str, period: str, unit_code: str) -> HttpResponse:
     """One approver decision on one unit's report; the outcome is shown on the status page."""
-    try:
-        data_set = DataSet.objects.get(code=data_set_code)
-        unit = get_unit(unit_code, parse_period(period).end)
-    except (DataSet.DoesNotExist, UserError, ValueError):
-        raise Http404("report") from None
+    data_set, unit = _report_objects(data_set_code, unit_code, period)
     action, reason, back = request.POST.get("action"), request.POST.get("reason", ""), request.POST.get("back", "")
     try:
         if action == "approve":
