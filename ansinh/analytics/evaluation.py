@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from ansinh.analytics.progress import STATUS_LABELS_VI, Assessment, Observation, TargetRule, assess, manual_assessment
+from ansinh.analytics.progress import Assessment, Observation, TargetRule, assess, manual_assessment
 from ansinh.analytics.territory import Territory
 from ansinh.core.periods import parse_period, periods_of_year
 
@@ -262,5 +262,3 @@ def _rule(target: TargetInfo) -> TargetRule:
         upper_limit=100.0 if percent and target.comparator in ("ge", "gt", "eq") and (target.value or 0) > 50 else None,
     )
 
-
-STATUS_ORDER = tuple(STATUS_LABELS_VI)

@@ -8,7 +8,7 @@ from datetime import date
 from functools import cache
 
 from ansinh.analytics.cube import ElementSpec, UnitVersion
-from ansinh.analytics.evaluation import Cell, ElementInfo, IndicatorInfo, TargetInfo, TargetResult, evaluate_target
+from ansinh.analytics.evaluation import Cell, ElementInfo, IndicatorInfo, TargetInfo, evaluate_target
 from ansinh.analytics.models import ElementAggregate, ManualStatus
 from ansinh.analytics.territory import Edge, Lineage, Territory
 from ansinh.core.errors import ErrorCode, UserError

@@ -242,6 +242,10 @@ def do_import_values(
         return report
     try:
         with transaction.atomic():
+            # Locks again, inside the transaction: a report approved since the first check wins.
+            relocked = _locked(entries, for_update=True)
+            if relocked:
+                raise UserError([Problem(ErrorCode.FIELD_INVALID, message) for message in relocked])
             summary = do_set_data_values(entries, acting_user=acting_user, channel=channel, checked=True)
             _open_reports(entries, acting_user, channel)
             if dry_run:
@@ -342,10 +346,10 @@ def _unit_at(versions: list[OrgUnit], end) -> OrgUnit | None:
     return next((u for u in versions if _unit_valid_at(u, end)), None)
 
 
-def _locked(entries: list[ValueEntry]) -> list[str]:
+def _locked(entries: list[ValueEntry], for_update: bool = False) -> list[str]:
     """Reports already submitted, approved or excused (for the unit or a unit above it) are locked."""
     cells = {(e.data_element.data_set_link.data_set_id, e.period) for e in entries}
-    locked = {key: status for key, status in selectors.report_locks(cells).items() if status in LOCKED}
+    locked = {key: status for key, status in selectors.report_locks(cells, for_update).items() if status in LOCKED}
     if not locked:
         return []
     reasons: dict[tuple[int, int, str], str | None] = {}

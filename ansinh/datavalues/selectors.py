@@ -110,11 +110,14 @@ def _peer_rates(candidates: list[Candidate], pairs: list[tuple[str, str]]) -> di
     return dict(rates)
 
 
-def report_locks(cells: set[tuple[int, str]]) -> dict[tuple[int, int, str], str]:
-    """(data set id, unit id, period) -> status of the reports of those data sets and periods."""
+def report_locks(cells: set[tuple[int, str]], for_update: bool = False) -> dict[tuple[int, int, str], str]:
+    """(data set id, unit id, period) -> status of the reports of those data sets and periods
+    (`for_update`: row-locked until the caller's transaction ends, so no approval slips in)."""
     if not cells:
         return {}
     rows = Submission.objects.filter(data_set_id__in={c[0] for c in cells}, period__in={c[1] for c in cells})
+    if for_update:
+        rows = rows.select_for_update()
     return {(s.data_set_id, s.unit_id, s.period): s.status for s in rows}
 
 

@@ -7,8 +7,6 @@ import json
 import pytest
 from click.testing import CliRunner
 
-# ansinh.cli.main first: once it registers this group, importing commands_progress first would be circular.
-import ansinh.cli.main  # noqa: F401
 from ansinh.cli.commands_progress import group
 
 UNEMPLOYMENT = ["--series", "2015=6.0,2018=4.8,2024=3.0", "--comparator", "lt", "--target", "2", "--target-year", "2030"]
