@@ -83,3 +83,9 @@ def test_program_page_shows_per_task_the_status_of_its_targets_and_the_latest_re
     page = admin_client.get("/programs/duc-pho-42/").content.decode()
     assert "T21: Đi lùi" in page  # task 6 serves health insurance, regressing in the demo
     assert "Ban Tuyên giáo Thị ủy Đức Phổ (2026S" in page
+
+
+def test_not_found_pages_speak_vietnamese(admin_client, settings):
+    settings.DEBUG = False
+    response = admin_client.get("/programs/khong-co/")
+    assert response.status_code == 404 and "Không tìm thấy trang" in response.content.decode()
