@@ -52,6 +52,8 @@ def reporting_status(request: HttpRequest, data_set_code: str, period: str, unit
 def decide(request: HttpRequest, data_set_code: str, period: str, unit_code: str) -> HttpResponse:
     """One approver decision on one unit's report; the outcome is shown on the status page."""
     data_set, unit = _report_objects(data_set_code, unit_code, period)
+    if not policies.can_approve(request.user, unit):
+        return HttpResponse(f"Bạn không có quyền duyệt báo cáo của {unit.name}.", status=403)
     action, reason, back = request.POST.get("action"), request.POST.get("reason", ""), request.POST.get("back", "")
     try:
         if action == "approve":

@@ -1,0 +1,80 @@
+"""Every role against every web write endpoint: a role without the right gets a refusal and
+nothing changes (values, reports, task reports, their histories)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from ansinh.accounts.models import Role, RoleAssignment
+from ansinh.datavalues.models import DataValue, Submission
+from ansinh.orgunits.selectors import get_unit
+from ansinh.programs.models import Body
+from ansinh.tasks.models import TaskReport
+
+COMMUNE, PERIOD = "21457", "2026S2"
+
+
+def make_user(name, role=None, unit_code=None, agency="", body_code=None):
+    user = get_user_model().objects.create_user(name)
+    if role:
+        RoleAssignment.objects.create(
+            user=user, role=role, unit=get_unit(unit_code) if unit_code else None, agency=agency,
+            body=Body.objects.get(code=body_code) if body_code else None,
+        )
+    return user
+
+
+ROLES = {
+    "anonymous": lambda: None,
+    "viewer": lambda: make_user("viewer", Role.VIEWER),
+    "supervisor": lambda: make_user("supervisor", Role.SUPERVISOR),
+    "other_commune_officer": lambda: make_user("other-commune", Role.COMMUNE_OFFICER, "21472"),
+    "other_agency_officer": lambda: make_user("other-agency", Role.AGENCY_OFFICER, "51", agency="Trung tâm Y tế"),
+    "other_body_officer": lambda: make_user("other-body", Role.BODY_OFFICER, body_code="ban-hdnd-thi-xa-duc-pho"),
+    "program_admin": lambda: make_user("program-admin", Role.PROGRAM_ADMIN),
+}
+
+
+def snapshot():
+    return (
+        DataValue.objects.count(), DataValue.history.count(),
+        sorted(Submission.objects.values_list("unit_id", "period", "status")), Submission.history.count(),
+        TaskReport.objects.count(), TaskReport.history.count(),
+    )
+
+
+def endpoints():
+    tuyen_giao = Body.objects.get(code="ban-tuyen-giao-thi-uy-duc-pho")
+    report = TaskReport.objects.filter(task__number="1", body=tuyen_giao).first()
+    csv = b"data_element,period,org_unit,category,value,comment\nNHA_TAM,2026S2,21457,,3,\n"
+    return {
+        "entry form save": (f"/data/XA_6THANG/{COMMUNE}/{PERIOD}/", {"action": "save", "value-NHA_TAM": "3", "version-NHA_TAM": "0"}),
+        "upload": ("/data/upload/", {"file": SimpleUploadedFile("x.csv", csv)}),
+        "approve": (f"/reporting/XA_6THANG/2025S1/21442/decide/", {"action": "approve"}),
+        "return": (f"/reporting/XA_6THANG/2025S1/21442/decide/", {"action": "return", "reason": "x"}),
+        "excuse": (f"/reporting/XA_6THANG/2025S1/21442/decide/", {"action": "excuse", "reason": "x"}),
+        "reopen": (f"/reporting/XA_6THANG/2025S1/21442/decide/", {"action": "reopen", "reason": "x"}),
+        "task report": ("/programs/duc-pho-42/tasks/1/", {"body": tuyen_giao.pk, "period": PERIOD, "status": "done", "text": "x"}),
+        "return task report": (f"/task-reports/{report.pk}/return/", {"reason": "x"}),
+    }
+
+
+ENDPOINT_NAMES = ["entry form save", "upload", "approve", "return", "excuse", "reopen", "task report", "return task report"]
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+@pytest.mark.parametrize("endpoint", ENDPOINT_NAMES)
+def test_a_role_without_the_right_is_refused_and_nothing_changes(db, role, endpoint):
+    user = ROLES[role]()
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    url, data = endpoints()[endpoint]
+    before = snapshot()
+    response = client.post(url, data)
+    if user is None:
+        assert response.status_code == 302 and "/accounts/login/" in response.url
+    else:
+        assert response.status_code in (400, 403), (role, endpoint, response.status_code)
+    assert snapshot() == before
