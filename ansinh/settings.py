@@ -125,6 +125,17 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
+# Production is served over HTTPS only (docs/configuration.md): redirect plain HTTP and tell
+# browsers to keep to HTTPS. An intranet without TLS sets ANSINH_HTTPS=false deliberately.
+HTTPS_ONLY = env.bool("ANSINH_HTTPS", default=PRODUCTION)
+SECURE_SSL_REDIRECT = HTTPS_ONLY
+SECURE_HSTS_SECONDS = env.int("ANSINH_HSTS_SECONDS", default=31_536_000 if HTTPS_ONLY else 0)
+# Subdomains and preload follow Django's deployment checklist; a domain whose other services are
+# not all on HTTPS sets ANSINH_HSTS_SUBDOMAINS=false (and accepts check --deploy's warning).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("ANSINH_HSTS_SUBDOMAINS", default=HTTPS_ONLY)
+SECURE_HSTS_PRELOAD = env.bool("ANSINH_HSTS_PRELOAD", default=HTTPS_ONLY)
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
 
 # Uploaded evidence files: outside the web root, under generated names (docs/task-followup.md).
 ANSINH_UPLOAD_DIR = Path(env.str("ANSINH_UPLOAD_DIR", default=str(VAR_DIR / "uploads")))

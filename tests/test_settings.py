@@ -32,3 +32,14 @@ def test_production_with_debug_on_refuses_to_start():
 def test_production_with_its_own_key_and_debug_off_starts():
     result = _import_settings({"ANSINH_ENV": "production", "ANSINH_SECRET_KEY": "x" * 50, "ANSINH_DEBUG": "false"})
     assert result.returncode == 0, result.stderr
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    env = {"ANSINH_ENV": "production", "ANSINH_SECRET_KEY": "k" * 20 + "-production-secret-" + "z" * 20, "ANSINH_DEBUG": "false"}
+    base = {key: value for key, value in os.environ.items() if not key.startswith("ANSINH_")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={**base, **env}, capture_output=True, text=True, cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -1,0 +1,265 @@
+"""Targets of section "Mục tiêu cụ thể": sentences split into fragments, one target each.
+
+A paragraph is cut into sentences (". " before a capital letter, and ";"), a sentence into
+fragments at "," or " và " when both sides state a quantity. Each fragment gives a comparator
+(from the wording just before the number), a value or a range, a unit and a year; a fragment
+without a quantity, or opening with a commitment ("hoàn thành phổ cập…", "bảo đảm…"), is
+qualitative. Indicators are matched by word overlap with the names in nq42.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from ansinh.core.vnformat import parse_number
+from ansinh.docparse.text import Para, fold
+from ansinh.programs.programfile import TargetSpec
+
+LIBRARY = Path(__file__).resolve().parent.parent / "indicators" / "library" / "nq42.yaml"
+_NUM = r"\d+(?:[.,]\d+)*"
+_UNIT = r"%|m²\s*sàn/người|m2\s*sàn/người|m²|giường|bác sĩ|căn hộ|căn nhà|căn|tuổi|năm|tháng|người|hộ|xã|trường"
+_QUANTITY = re.compile(
+    rf"(?<![\d/])(?P<num>{_NUM})(?:\s*(?:-|–|đến)\s*(?P<high>{_NUM}))?\s*(?P<unit>{_UNIT})?(?![\w/])", re.IGNORECASE
+)
+_TARGET_UNITS = {"%", "tuổi", "năm", "giường", "bác sĩ", "căn hộ", "căn", "căn nhà", "m² sàn/người", "hộ", "người", "xã", "trường"}
+# Wording before the number, folded; the keyword closest to the number decides.
+_COMPARATOR_WORDS = (
+    ("khong qua", "le"), ("toi da", "le"), ("khong vuot", "le"), ("duoi", "lt"), ("tren", "gt"), ("hon", "gt"),
+    ("khoang", "approx"), ("xap xi", "approx"), ("dat", "ge"), ("toi thieu", "ge"), ("it nhat", "ge"),
+    ("phan dau", "ge"), ("tro len", "ge"),
+)
+_QUAL_OPENINGS = ("hoan thanh", "bao dam", "dam bao", "co ban cham dut", "co ban hoan thanh", "duy tri", "giu vung", "khong de")
+_ZERO_OPENINGS = ("xoa bo hoan toan", "xoa hoan toan", "khong con")
+_STOP = {"ty", "le", "so", "cua", "va", "o", "tren", "duoc", "co", "cac", "trong", "cho", "tu", "den", "nguoi", "dat", "the"}
+_YEAR = re.compile(r"(?:đến|tới|vào)\s+năm\s+(\d{4})", re.IGNORECASE)
+
+
+@dataclass
+class Fragment:
+    text: str
+    offset: int  # in the source text
+    year: int
+    area: str
+    per_10k: bool  # its sentence speaks of "… trên 10.000 dân"
+
+
+def _has_quantity(text: str) -> bool:
+    return any(match.group("unit") for match in _QUANTITY.finditer(text))
+
+
+def _cut(text: str, pattern: str, need_quantity: bool) -> list[tuple[int, str]]:
+    """Cut `text` at `pattern`; with need_quantity only where both sides state a quantity."""
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for match in re.finditer(pattern, text):
+        left, right = text[start:match.start()], text[match.end():]
+        next_cut = re.search(pattern, right)
+        right_part = right[: next_cut.start()] if next_cut else right
+        if need_quantity and not (_has_quantity(left) and _has_quantity(right_part)):
+            continue
+        parts.append((start, left))
+        start = match.end()
+    parts.append((start, text[start:]))
+    return parts
+
+
+def _strip(offset: int, text: str) -> tuple[int, str]:
+    stripped = text.strip().rstrip(".").strip()
+    lead = len(text) - len(text.lstrip())
+    return offset + lead, stripped
+
+
+def split_fragments(text: str) -> list[tuple[int, str, bool]]:
+    """(position, fragment, per_10k) of a paragraph of targets."""
+    pieces = []
+    for s_pos, sentence in _cut(text, r"(?<=[^\d\s])\.\s+(?=[A-ZĐÀ-Ỹ])|;\s*", False):
+        per_10k = "10.000 dân" in sentence
+        for c_pos, clause in _cut(sentence, r",\s+", True):
+            for a_pos, part in _cut(clause, r"\s+và\s+", True):
+                pos, fragment = _strip(s_pos + c_pos + a_pos, part)
+                if len(fragment.split()) >= 3:
+                    pieces.append((pos, fragment, per_10k))
+    return pieces
+
+
+def _comparator_before(prefix: str) -> str | None:
+    folded = fold(prefix)
+    best, best_end = None, -1
+    for word, comparator in _COMPARATOR_WORDS:
+        for match in re.finditer(rf"\b{word}\b", folded):
+            if match.end() > best_end:
+                best, best_end = comparator, match.end()
+    return best
+
+
+def _pick_quantity(text: str) -> re.Match | None:
+    matches = [m for m in _QUANTITY.finditer(text) if (m.group("unit") or "").lower() in _TARGET_UNITS or _unit_name(m) in _TARGET_UNITS]
+    percent = [m for m in matches if m.group("unit") == "%"]
+    if percent:
+        return percent[0]
+    return matches[-1] if matches else None
+
+
+def _unit_name(match: re.Match) -> str:
+    unit = (match.group("unit") or "").lower()
+    if unit.startswith(("m²", "m2")):
+        return "m² sàn/người" if "sàn" in unit else "m²"
+    return unit
+
+
+def _unit(match: re.Match, per_10k: bool) -> str:
+    unit = _unit_name(match)
+    if unit in ("giường", "bác sĩ") and per_10k:
+        return f"{unit}/10.000 dân"
+    return unit
+
+
+def _name(text: str, unit: str) -> str:
+    name = re.sub(r"^(?:phấn đấu|Phấn đấu)\s+(?:có\s+)?", "", text)
+    name = re.sub(rf"\s*(?:đạt|tối thiểu|ít nhất|khoảng|dưới|trên|không quá|tối đa|\s)*{_NUM}(?:\s*[-–]\s*{_NUM})?\s*%?\s*$", "", name)
+    name = name.strip(" ,")
+    if unit == "%" and not fold(name).startswith("ty le"):
+        name = re.sub(rf"^{_NUM}\s*%\s*", "", name)
+        name = f"Tỷ lệ {name}"
+    return name[:1].upper() + name[1:]
+
+
+def read_target(fragment: Fragment, code: str) -> TargetSpec:
+    text = fragment.text
+    folded = fold(text)
+    spec = TargetSpec(
+        code=code, area=fragment.area, name=text[:1].upper() + text[1:], comparator="qual", value=None, low=None, high=None,
+        unit="", year=fragment.year, indicator=None, source_text=text, note=f"vị trí: {fragment.offset}",
+    )
+    opening = re.sub(r"^phan dau\s+", "", folded)
+    if opening.startswith(_ZERO_OPENINGS):
+        spec.comparator, spec.value, spec.unit = "eq", Decimal(0), "căn" if "nha" in folded else "đơn vị"
+        spec.name = spec.name
+        spec.indicator = match_indicator(text, spec.unit)
+        return spec
+    match = _pick_quantity(text)
+    if match is None or opening.startswith(_QUAL_OPENINGS):
+        return spec
+    spec.unit = _unit(match, fragment.per_10k)
+    if match.group("high"):
+        spec.comparator, spec.low, spec.high = "range", parse_number(match.group("num")), parse_number(match.group("high"))
+    else:
+        spec.value = parse_number(match.group("num"))
+        spec.comparator = _comparator_before(text[: match.start()][-30:]) or _comparator_after(text[match.end():]) or "ge"
+        if spec.unit == "%" and spec.value == 100 and spec.comparator == "ge":
+            spec.comparator = "eq"
+    spec.name = _name(text[: match.end()] if spec.unit == "%" and match.start() > 0 else text, spec.unit)
+    spec.indicator = match_indicator(text, spec.unit)
+    return spec
+
+
+def _comparator_after(suffix: str) -> str | None:
+    folded = fold(suffix[:20])
+    if "tro len" in folded:
+        return "ge"
+    if "tro xuong" in folded:
+        return "le"
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z0-9]+", fold(text)) if word not in _STOP}
+
+
+@lru_cache(maxsize=1)
+def _indicators() -> tuple[tuple[str, frozenset[str], bool], ...]:
+    from ansinh.indicators.libraryfile import parse_indicator_library
+
+    library = parse_indicator_library(LIBRARY)
+    return tuple((i.code, frozenset(_words(i.name)), i.unit == "%") for i in library.indicators)
+
+
+def match_indicator(text: str, unit: str) -> str | None:
+    """The nq42 indicator whose name words are best covered by the fragment, else None."""
+    words = _words(text)
+    best, best_score = None, 0.0
+    for code, names, percent in _indicators():
+        if not names or percent != (unit == "%"):
+            continue
+        shared = len(names & words)
+        score = shared / len(names) + shared / 100
+        if score > best_score:
+            best, best_score = code, score
+    return best if best_score >= 0.6 else None
+
+
+# --- the section ---------------------------------------------------------------------------------
+
+_HEADING_NUMBER = re.compile(r"^(?:[IVX]+|\d+(?:\.\d+)*)\.?\s")
+_BULLET = re.compile(r"^(?:[-+•*–]\s*|[a-zđ]\)\s*|\d+\)\s*)")
+_ABOUT = re.compile(r"^Về\s+([^:]{2,60}):\s*")
+
+
+def is_heading(para: Para) -> bool:
+    text = para.text
+    return bool(_HEADING_NUMBER.match(text)) and len(text) < 120 and not text.rstrip().endswith((";", ","))
+
+
+def target_paragraphs(paras: list[Para]) -> tuple[int, int] | None:
+    """[start, end) indexes of the paragraphs under "Mục tiêu cụ thể"."""
+    start = None
+    for index, para in enumerate(paras):
+        folded = fold(para.text)
+        if start is None:
+            if "muc tieu cu the" in folded and len(para.text) < 120:
+                start = index
+            continue
+        if re.match(r"^[ivx]+\.\s", folded) or ("tam nhin" in folded and is_heading(para)) or (
+            re.match(r"^\d+\.\s", folded) and ("nhiem vu" in folded or "giai phap" in folded or "to chuc" in folded)
+        ):
+            return start, index
+    return (start, len(paras)) if start is not None else None
+
+
+def extract_targets(paras: list[Para], default_year: int) -> tuple[list[TargetSpec], list[dict[str, str]]]:
+    bounds = target_paragraphs(paras)
+    if bounds is None:
+        return [], []
+    year = _year_of(paras[bounds[0]].text, default_year)
+    targets: list[TargetSpec] = []
+    areas: list[dict[str, str]] = []
+    for para in paras[bounds[0] : bounds[1]]:
+        if is_heading(para) or para.text.endswith(":") and len(para.text) < 120:
+            year = _year_of(para.text, year)
+            continue
+        area = _area(para.text, len(areas) + 1)
+        areas.append(area)
+        body_start = _body_start(para.text)
+        for pos, fragment, per_10k in split_fragments(para.text[body_start:]):
+            frag_year = _year_of(fragment, year)
+            item = Fragment(fragment, para.offset(body_start + pos), frag_year, area["code"], per_10k)
+            targets.append(read_target(item, f"T{len(targets) + 1:02d}"))
+    used = {target.area for target in targets}
+    return targets, [area for area in areas if area["code"] in used]
+
+
+def _body_start(text: str) -> int:
+    start = 0
+    bullet = _BULLET.match(text)
+    if bullet:
+        start = bullet.end()
+    about = _ABOUT.match(text[start:])
+    if about:
+        start += about.end()
+    return start
+
+
+def _area(text: str, number: int) -> dict[str, str]:
+    rest = text[_BULLET.match(text).end() if _BULLET.match(text) else 0 :]
+    about = _ABOUT.match(rest)
+    name = about.group(1).strip() if about else f"Nhóm chỉ tiêu {number}"
+    return {"code": f"nhom-{number}", "name": name[:1].upper() + name[1:]}
+
+
+def _year_of(text: str, default: int) -> int:
+    match = _YEAR.search(text)
+    return int(match.group(1)) if match else default
