@@ -32,13 +32,19 @@ class RefreshSummary:
 
 
 @transaction.atomic
-def do_refresh_aggregates(changes: Iterable[tuple[int, str, int]] | None = None) -> RefreshSummary:
+def do_refresh_aggregates(
+    changes: Iterable[tuple[int, str, int]] | None = None, *, written: tuple[Any, list[tuple]] | None = None
+) -> RefreshSummary:
     """Recompute the cube: everything (changes=None), or what some changed values affect.
 
     `changes` holds (element id, period, unit id) of changed values; only those elements and
     periods are recomputed, and only inside the provinces (tree roots) of those units, so one
     commune's correction costs the size of its province, not of the country. A derived store,
     exactly reproducible from the audited data values, so it carries no audit of its own.
+
+    `written` = (timestamp, rows): the values the caller has just written with that `updated_at`,
+    as (element id, unit id, period, value); they are taken from memory instead of being read
+    back (a million-value import would otherwise read its own million rows again).
     """
     all_units = unit_versions()
     units, values, elements = all_units, DataValue.objects.all(), DataElement.objects.all()
@@ -60,7 +66,11 @@ def do_refresh_aggregates(changes: Iterable[tuple[int, str, int]] | None = None)
     else:
         period_codes = sorted(set(values.values_list("period", flat=True)))
     period_index = {code: i for i, code in enumerate(period_codes)}
+    if written is not None:
+        values = values.exclude(updated_at=written[0])
     rows = _fetch(values.values_list("data_element_id", "unit_id", "period", "value"))
+    if written is not None:
+        rows = [*rows, *written[1]]
     periods = [PeriodSpec(code, parse_period(code).end) for code in period_codes]
     slices = roll_up(units, element_specs(elements), periods, ValueColumns.from_rows(rows, period_index))
     fresh = (

@@ -116,7 +116,9 @@ def do_set_data_values(entries: list[ValueEntry], *, acting_user: Any, channel: 
     _update_values(to_update, acting_user, channel, now)
     # What depends on these values (the analytics cube) is brought up to date in the same transaction.
     changed = {(e.data_element.id, e.period, e.unit.id) for e in to_create} | {(v.data_element_id, v.period, v.unit_id) for v in to_update}
-    do_refresh_aggregates(changed)
+    written = [(e.data_element.id, e.unit.id, e.period, float(e.value)) for e in to_create]
+    written += [(v.data_element_id, v.unit_id, v.period, float(v.value)) for v in to_update]
+    do_refresh_aggregates(changed, written=(now, written))
     return ImportSummary(len(to_create), len(to_update), unchanged)
 
 

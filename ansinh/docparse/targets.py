@@ -45,6 +45,7 @@ class Fragment:
     year: int
     area: str
     per_10k: bool  # its sentence speaks of "… trên 10.000 dân"
+    context: str = ""
 
 
 def _has_quantity(text: str) -> bool:
@@ -73,17 +74,38 @@ def _strip(offset: int, text: str) -> tuple[int, str]:
     return offset + lead, stripped
 
 
-def split_fragments(text: str) -> list[tuple[int, str, bool]]:
-    """(position, fragment, per_10k) of a paragraph of targets."""
+def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
+    """(position, fragment, per_10k, context) of a paragraph of targets.
+
+    The context is the text used for naming and indicator matching: a fragment continuing the
+    previous one ("…cấp tiểu học đạt 99,5%, cấp trung học cơ sở đạt 97,5%") borrows the
+    previous subject; one cut at " và " keeps its whole clause."""
     pieces = []
-    for s_pos, sentence in _cut(text, r"(?<=[^\d\s])\.\s+(?=[A-ZĐÀ-Ỹ])|;\s*", False):
+    for s_pos, sentence in _cut(text, r"\.\s+(?=[A-ZĐÀ-Ỹ])|;\s*", False):
         per_10k = "10.000 dân" in sentence
+        previous = ""
         for c_pos, clause in _cut(sentence, r",\s+", True):
-            for a_pos, part in _cut(clause, r"\s+và\s+", True):
+            parts = _cut(clause, r"\s+và\s+", True)
+            for a_pos, part in parts:
                 pos, fragment = _strip(s_pos + c_pos + a_pos, part)
-                if len(fragment.split()) >= 3:
-                    pieces.append((pos, fragment, per_10k))
+                if len(fragment.split()) < 3:
+                    continue
+                resolved = _resolve_ellipsis(fragment, previous)
+                previous = resolved
+                context = resolved if len(parts) == 1 else f"{resolved} {clause.strip()}"
+                pieces.append((pos, fragment, per_10k, context))
     return pieces
+
+
+def _resolve_ellipsis(fragment: str, previous: str) -> str:
+    """"cấp trung học cơ sở…" after "tỷ lệ đi học đúng độ tuổi cấp tiểu học…" → the full subject."""
+    first = fold(fragment).split()[0]
+    if not previous or first[0].isdigit() or fold(fragment).startswith("ty le"):
+        return fragment
+    match = re.search(rf"\b{re.escape(first)}\b", fold(previous))
+    if not match or match.start() == 0:
+        return fragment
+    return previous[: match.start()] + fragment
 
 
 def _comparator_before(prefix: str) -> str | None:
@@ -120,10 +142,9 @@ def _unit(match: re.Match, per_10k: bool) -> str:
 
 def _name(text: str, unit: str) -> str:
     name = re.sub(r"^(?:phấn đấu|Phấn đấu)\s+(?:có\s+)?", "", text)
-    name = re.sub(rf"\s*(?:đạt|tối thiểu|ít nhất|khoảng|dưới|trên|không quá|tối đa|\s)*{_NUM}(?:\s*[-–]\s*{_NUM})?\s*%?\s*$", "", name)
-    name = name.strip(" ,")
+    name = re.sub(rf"[\s,]*(?:(?:đạt|tối thiểu|ít nhất|khoảng|dưới|trên|không quá|tối đa)\s+)*{_NUM}(?:\s*[-–]\s*{_NUM})?\s*%\s*$", "", name)
+    name = re.sub(rf"^(?:(?:trên|dưới|khoảng|đạt|ít nhất|tối thiểu|không quá|tối đa)\s+)*{_NUM}\s*%\s*", "", name).strip(" ,")
     if unit == "%" and not fold(name).startswith("ty le"):
-        name = re.sub(rf"^{_NUM}\s*%\s*", "", name)
         name = f"Tỷ lệ {name}"
     return name[:1].upper() + name[1:]
 
@@ -139,7 +160,7 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     if opening.startswith(_ZERO_OPENINGS):
         spec.comparator, spec.value, spec.unit = "eq", Decimal(0), "căn" if "nha" in folded else "đơn vị"
         spec.name = spec.name
-        spec.indicator = match_indicator(text, spec.unit)
+        spec.indicator = match_indicator(fragment.context or text, spec.unit, text)
         return spec
     match = _pick_quantity(text)
     if match is None or opening.startswith(_QUAL_OPENINGS):
@@ -152,9 +173,17 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
         spec.comparator = _comparator_before(text[: match.start()][-30:]) or _comparator_after(text[match.end():]) or "ge"
         if spec.unit == "%" and spec.value == 100 and spec.comparator == "ge":
             spec.comparator = "eq"
-    spec.name = _name(text[: match.end()] if spec.unit == "%" and match.start() > 0 else text, spec.unit)
-    spec.indicator = match_indicator(text, spec.unit)
+    spec.name = _name(_subject(fragment), spec.unit)
+    per_10k = " trên 10.000 dân" if spec.unit.endswith("/10.000 dân") else ""
+    spec.indicator = match_indicator(fragment.context + per_10k, spec.unit, text)
     return spec
+
+
+def _subject(fragment: Fragment) -> str:
+    """The context up to the end of the fragment's value phrase."""
+    context = fragment.context or fragment.text
+    end = context.find(fragment.text)
+    return context[: end + len(fragment.text)] if end >= 0 else fragment.text
 
 
 def _comparator_after(suffix: str) -> str | None:
@@ -175,18 +204,20 @@ def _indicators() -> tuple[tuple[str, frozenset[str], bool], ...]:
     from ansinh.indicators.libraryfile import parse_indicator_library
 
     library = parse_indicator_library(LIBRARY)
-    return tuple((i.code, frozenset(_words(i.name)), i.unit == "%") for i in library.indicators)
+    return tuple((i.code, frozenset(_words(re.sub(r"\(.*?\)", "", i.name))), i.unit == "%") for i in library.indicators)
 
 
-def match_indicator(text: str, unit: str) -> str | None:
-    """The nq42 indicator whose name words are best covered by the fragment, else None."""
+def match_indicator(text: str, unit: str, own: str = "") -> str | None:
+    """The nq42 indicator whose name words are best covered by the text (the fragment with its
+    context), ties broken by the words of the fragment itself; else None."""
     words = _words(text)
+    own_words = _words(own) if own else words
     best, best_score = None, 0.0
     for code, names, percent in _indicators():
         if not names or percent != (unit == "%"):
             continue
         shared = len(names & words)
-        score = shared / len(names) + shared / 100
+        score = shared / len(names) + len(names & own_words) / 100
         if score > best_score:
             best, best_score = code, score
     return best if best_score >= 0.6 else None
@@ -234,9 +265,9 @@ def extract_targets(paras: list[Para], default_year: int) -> tuple[list[TargetSp
         area = _area(para.text, len(areas) + 1)
         areas.append(area)
         body_start = _body_start(para.text)
-        for pos, fragment, per_10k in split_fragments(para.text[body_start:]):
+        for pos, fragment, per_10k, context in split_fragments(para.text[body_start:]):
             frag_year = _year_of(fragment, year)
-            item = Fragment(fragment, para.offset(body_start + pos), frag_year, area["code"], per_10k)
+            item = Fragment(fragment, para.offset(body_start + pos), frag_year, area["code"], per_10k, context)
             targets.append(read_target(item, f"T{len(targets) + 1:02d}"))
     used = {target.area for target in targets}
     return targets, [area for area in areas if area["code"] in used]

@@ -18,6 +18,7 @@ from ansinh.core.errors import ErrorCode, UserError
 MAX_BYTES = 1_000_000  # about 250 pages; a program is 10-30 pages
 _SENTENCE_END = tuple('.:;!?…"”)')
 _PAGE_LINE = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|\d{1,3}|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*$", re.IGNORECASE)
+_ITEM = re.compile(r"^[a-zđ]\)\s")  # "a) …" opens an item even in lower case
 _OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])")
 
 
@@ -69,7 +70,7 @@ def clean_text(raw: str) -> str:
 
 
 def _joins(previous: str, line: str) -> bool:
-    if previous.endswith(_SENTENCE_END):
+    if previous.endswith(_SENTENCE_END) or previous.isupper() or _ITEM.match(line):
         return False
     first = line[:1]
     return first.isalpha() and first.islower()

@@ -1,0 +1,175 @@
+"""The whole document: header, implemented documents, period, then targets and tasks.
+
+`parse_document(text, filename)` is the entry point; it returns a draft `ProgramSpec`. The
+scope unit is left for the reviewer (scope_unit_code ""), because a document names its place in
+words, not by administrative code. Positions ("vị trí: N") are character offsets in the file
+text after Unicode NFC.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from ansinh.docparse.bodies import BodyRegistry, canonical_name
+from ansinh.docparse.targets import extract_targets
+from ansinh.docparse.tasks import extract_tasks
+from ansinh.docparse.text import Para, clean_text, fail, fold, paragraphs, read_document
+from ansinh.programs.programfile import BasisSpec, ProgramSpec
+
+_NUMBER = re.compile(r"^Số\s*:?\s*((?:\d+)?\s*-\s*[A-Za-zĐđ]+/[A-Za-zĐđ\-]+)", re.IGNORECASE)
+_DATE_LINE = re.compile(r"^(?P<place>[^,]{2,40}),\s*ngày\s*(?P<day>\d{0,2})\s*tháng\s*(?P<month>\d{0,2})\s*năm\s*(?P<year>\d{4})")
+_DOC_TYPES = (("chuong trinh hanh dong", "Chương trình hành động"), ("chuong trinh", "Chương trình"), ("ke hoach", "Kế hoạch"))
+_BASIS = re.compile(
+    r"(?P<type>Nghị quyết|Kế hoạch|Chương trình|Chỉ thị|Kết luận|Quyết định)\s+số\s+(?P<number>\d+-[A-Za-zĐđ]+/[A-Za-zĐđ]+)"
+    r"(?:\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}))?(?:\s+của\s+(?P<issuer>[^,;()]+?)(?=\s+(?:về|thực hiện|về việc)\b|[,;(]|$))?"
+)
+_ISSUER = re.compile(r"(?P<body>(?:Ban Thường vụ\s+)?(?:Thị ủy|Thị uỷ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Ủy ban nhân dân|UBND)(?:\s+(?:xã|phường|thị trấn|huyện|thị xã|tỉnh|thành phố))?\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*)\s+ban hành")
+_VIETNAMESE_MARKS = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+_CODE = re.compile(r"[^a-z0-9]+")
+
+
+def parse_file(path: Path) -> ProgramSpec:
+    return parse_document(read_document(path), path.name)
+
+
+def parse_document(text: str, filename: str = "chuong-trinh.txt") -> ProgramSpec:
+    """A draft program from the text of an action program; raises UserError (Vietnamese)."""
+    text = clean_text(text)
+    _check_language(text, filename)
+    paras = paragraphs(text)
+    header = _header(paras)
+    registry = BodyRegistry()
+    issuer_name = _issuing_body(paras, header["place"])
+    issuing_code = registry.add(issuer_name)
+    start = int(header["year"]) if header["year"] else date.today().year
+    end, vision = _period(text, start)
+    targets, areas = extract_targets(paras, end)
+    tasks = extract_tasks(paras, registry)
+    if not targets and not tasks:
+        raise fail("không tìm thấy phần \"Mục tiêu cụ thể\" hay \"Nhiệm vụ và giải pháp\": văn bản có phải là "
+                   "chương trình hành động hoặc kế hoạch không?", filename)
+    month = f"-{int(header['month']):02d}" if header["month"] else ""
+    return ProgramSpec(
+        code=program_code(filename), doc_type=header["doc_type"], number=header["number"], draft=header["draft"],
+        title=header["title"], issuing_body=issuing_code, superior_body=header["superior"],
+        issued_on=f"{start}{month}", place=header["place"], scope_unit_code="",
+        scope_unit_on=date(start, int(header["month"] or 1), 1), start_year=start, end_year=end, vision_year=vision,
+        signer=_signer(paras), recipients=_recipients(paras), implements=_implements(text),
+        general_objective=_general_objective(paras), bodies=list(registry.bodies.values()), areas=areas,
+        targets=targets, tasks=tasks, filename=filename,
+        where={"scope_unit": "chưa xác định: người duyệt chọn đơn vị hành chính của chương trình"},
+    )
+
+
+def program_code(filename: str) -> str:
+    stem = Path(filename).stem
+    ascii_stem = unicodedata.normalize("NFD", stem.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore").decode()
+    code = _CODE.sub("-", ascii_stem.lower()).strip("-")
+    return code[:60] or "chuong-trinh"
+
+
+def _check_language(text: str, filename: str) -> None:
+    sample = text[:50000].lower()
+    letters = sum(1 for char in sample if char.isalpha())
+    marked = sum(1 for char in sample if char in _VIETNAMESE_MARKS)
+    if letters < 50:
+        raise fail("văn bản quá ngắn hoặc không có chữ: không đọc được chương trình hành động", filename)
+    if marked / letters < 0.05:
+        raise fail("văn bản không phải tiếng Việt (gần như không có chữ có dấu); bộ đọc chỉ đọc văn bản tiếng Việt", filename)
+
+
+def _header(paras: list[Para]) -> dict:
+    header = {"number": "", "place": "", "day": "", "month": "", "year": "", "doc_type": "Chương trình hành động",
+              "draft": False, "title": "", "superior": ""}
+    head = paras[:25]
+    for index, para in enumerate(head):
+        folded = fold(para.text)
+        if (number := _NUMBER.match(para.text)) and not header["number"]:
+            header["number"] = re.sub(r"\s+", "", number.group(1)).replace("Ctr", "CTr")
+        elif (dated := _DATE_LINE.match(para.text)) and not header["year"]:
+            header.update({key: dated.group(key) for key in ("place", "day", "month", "year")})
+        elif folded.startswith("du thao") or folded.endswith("du thao"):
+            header["draft"] = True
+        elif folded.startswith("dang bo ") and para.text.isupper():
+            header["superior"] = para.text
+        if para.text.isupper() and not header["title"]:
+            for key, label in _DOC_TYPES:
+                if folded.replace("du thao", "").strip().startswith(key):
+                    header["doc_type"] = label
+                    header["title"] = _title_after(head, index)
+                    break
+    return header
+
+
+def _title_after(head: list[Para], index: int) -> str:
+    for para in head[index + 1 :]:
+        if para.text.isupper() and len(para.text) < 60:
+            continue
+        return para.text.strip().rstrip(".")
+    return ""
+
+
+def _issuing_body(paras: list[Para], place: str) -> str:
+    for para in paras[:30]:
+        found = _ISSUER.search(para.text)
+        if found:
+            return canonical_name(found.group("body"))
+    for para in paras[:6]:
+        if para.text.isupper() and fold(para.text).startswith(("dang uy", "thi uy", "huyen uy", "tinh uy", "ban thuong vu", "uy ban")):
+            return canonical_name(para.text.title())
+    return f"Cơ quan ban hành {place}".strip()
+
+
+def _period(text: str, start: int) -> tuple[int, int | None]:
+    folded = fold(text[:200000])
+    ends = [int(year) for year in re.findall(r"muc tieu[^\n]{0,60}?den nam (\d{4})", folded)]
+    end = max([year for year in ends if year >= start] or [start + 5])
+    vision = re.search(r"tam nhin (?:den|toi) nam (\d{4})", folded)
+    vision_year = int(vision.group(1)) if vision and int(vision.group(1)) > end else None
+    return end, vision_year
+
+
+def _implements(text: str) -> list[BasisSpec]:
+    preamble = text[:6000]
+    found: dict[str, BasisSpec] = {}
+    for match in _BASIS.finditer(preamble):
+        number = match.group("number").replace("Ctr", "CTr")
+        issued = ""
+        if match.group("date"):
+            day, month, year = (int(part) for part in match.group("date").split("/"))
+            issued = f"{year}-{month:02d}-{day:02d}"
+        basis = found.setdefault(number, BasisSpec(doc_type=match.group("type"), number=number))
+        basis.issued_on = basis.issued_on or issued
+        basis.issuer = basis.issuer or (match.group("issuer") or "").strip()
+    return list(found.values())
+
+
+def _signer(paras: list[Para]) -> str:
+    for para in reversed(paras[-40:]):
+        if re.match(r"^(?:T/M|TM\.?|K/T|KT\.?)\s", para.text):
+            return para.text
+    return ""
+
+
+def _recipients(paras: list[Para]) -> list[str]:
+    recipients: list[str] = []
+    inside = False
+    for para in paras[-60:]:
+        if fold(para.text).startswith("noi nhan"):
+            inside = True
+            continue
+        if inside:
+            if not para.text.startswith(("-", "+", "•")):
+                break
+            recipients.append(para.text.lstrip("-+• ").rstrip(";.,").strip())
+    return recipients
+
+
+def _general_objective(paras: list[Para]) -> str:
+    for index, para in enumerate(paras):
+        if "muc tieu tong quat" in fold(para.text) and len(para.text) < 120 and index + 1 < len(paras):
+            return paras[index + 1].text
+    return ""
