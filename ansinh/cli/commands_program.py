@@ -126,3 +126,12 @@ def export(code: str, file: Path) -> None:
 
     file.write_text(dump_program_file(spec_to_file_data(program_spec(get_program(code)))), encoding="utf-8")
     click.echo(f"Đã ghi {file}")
+
+
+def _register_parse() -> None:
+    from ansinh.cli.commands_parse import parse
+
+    group.add_command(parse)
+
+
+_register_parse()

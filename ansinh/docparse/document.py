@@ -13,9 +13,8 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from ansinh.docparse.bodies import BodyRegistry, canonical_name
 from ansinh.docparse.targets import extract_targets
-from ansinh.docparse.tasks import extract_tasks
+from ansinh.docparse.tasks import BodyRegistry, canonical_name, extract_tasks
 from ansinh.docparse.text import Para, clean_text, fail, fold, paragraphs, read_document
 from ansinh.programs.programfile import BasisSpec, ProgramSpec
 
@@ -24,7 +23,7 @@ _DATE_LINE = re.compile(r"^(?P<place>[^,]{2,40}),\s*ngày\s*(?P<day>\d{0,2})\s*t
 _DOC_TYPES = (("chuong trinh hanh dong", "Chương trình hành động"), ("chuong trinh", "Chương trình"), ("ke hoach", "Kế hoạch"))
 _BASIS = re.compile(
     r"(?P<type>Nghị quyết|Kế hoạch|Chương trình|Chỉ thị|Kết luận|Quyết định)\s+số\s+(?P<number>\d+-[A-Za-zĐđ]+/[A-Za-zĐđ]+)"
-    r"(?:\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}))?(?:\s+của\s+(?P<issuer>[^,;()]+?)(?=\s+(?:về|thực hiện|về việc)\b|[,;(]|$))?"
+    r"(?:\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}))?(?:\s+của\s+(?P<issuer>[^,;()\n]+?)(?=\s+(?:về|thực hiện|về việc)\b|\s+và\s+(?:Nghị quyết|Kế hoạch|Chương trình|Chỉ thị|Kết luận|Quyết định)\b|[,;(]|$))?"
 )
 _ISSUER = re.compile(r"(?P<body>(?:Ban Thường vụ\s+)?(?:Thị ủy|Thị uỷ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Ủy ban nhân dân|UBND)(?:\s+(?:xã|phường|thị trấn|huyện|thị xã|tỉnh|thành phố))?\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*)\s+ban hành")
 _VIETNAMESE_MARKS = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -125,7 +124,7 @@ def _issuing_body(paras: list[Para], place: str) -> str:
 
 def _period(text: str, start: int) -> tuple[int, int | None]:
     folded = fold(text[:200000])
-    ends = [int(year) for year in re.findall(r"muc tieu[^\n]{0,60}?den nam (\d{4})", folded)]
+    ends = [int(year) for year in re.findall(r"(?:muc tieu|chi tieu)[^\n]{0,60}?den nam (\d{4})", folded)]
     end = max([year for year in ends if year >= start] or [start + 5])
     vision = re.search(r"tam nhin (?:den|toi) nam (\d{4})", folded)
     vision_year = int(vision.group(1)) if vision and int(vision.group(1)) > end else None
@@ -173,3 +172,35 @@ def _general_objective(paras: list[Para]) -> str:
         if "muc tieu tong quat" in fold(para.text) and len(para.text) < 120 and index + 1 < len(paras):
             return paras[index + 1].text
     return ""
+
+
+def _plain(value) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def spec_summary(spec: ProgramSpec) -> dict:
+    """The parsed program in the JSON shape of `ansinh program show CODE --json`."""
+    names = {body.code: body.name for body in spec.bodies}
+    targets = [
+        {"code": t.code, "name": t.name, "area": t.area, "comparator": t.comparator, "value": _plain(t.value),
+         "low": _plain(t.low), "high": _plain(t.high), "unit": t.unit, "year": t.year, "indicator": t.indicator,
+         "source_text": t.source_text}
+        for t in spec.targets
+    ]
+    tasks = [
+        {"number": t.number, "section": t.section, "parent": t.parent_number, "title": t.title,
+         "lead": names.get(t.lead) if t.lead else None, "implementers": [names.get(code, code) for code in t.implementers],
+         "timeline": {"kind": t.timeline_kind, "from_year": t.timeline_from_year,
+                      "due": t.timeline_due.isoformat() if t.timeline_due else None, "text": t.timeline_text}}
+        for t in spec.tasks
+    ]
+    return {
+        "code": spec.code, "title": spec.title, "doc_type": spec.doc_type, "number": spec.number,
+        "issuing_body": names.get(spec.issuing_body, spec.issuing_body), "issued_on": spec.issued_on, "draft": spec.draft,
+        "scope_unit": {"code": spec.scope_unit_code, "name": ""},
+        "period": {"start": spec.start_year, "end": spec.end_year, "vision": spec.vision_year},
+        "implements": [f"{basis.doc_type} {basis.number}" for basis in spec.implements],
+        "targets": targets, "tasks": tasks,
+    }

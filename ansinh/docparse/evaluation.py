@@ -6,7 +6,8 @@ value/low/high, unit and year are all equal. A parsed task is right when a gold 
 same number, the same lead, the same set of implementers and the same timeline kind. Body
 codes differ between a hand-made file ("btv-thi-uy-duc-pho") and the parser's slugs
 ("ban-thuong-vu-thi-uy"), so each parsed body is first mapped to the gold body with the most
-similar name (Jaccard similarity of the folded words, at least 0.4).
+similar name: the share of the parsed name's words found in the gold name (at least 0.6), ties
+broken by Jaccard similarity.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ansinh.docparse.bodies import canonical_name
+from ansinh.docparse.tasks import canonical_name
 from ansinh.docparse.text import fold
 from ansinh.programs.programfile import ProgramSpec, TargetSpec, TaskSpec
 
@@ -91,11 +92,12 @@ def body_mapping(parsed: ProgramSpec, gold: ProgramSpec) -> dict[str, str]:
         words = set(_words(body.name)) - {"cac"}
         best, best_score = None, 0.0
         for code, names in gold_words:
-            union = words | names
-            score = len(words & names) / len(union) if union else 0.0
-            if score > best_score:
+            shared = len(words & names)
+            containment = shared / len(words) if words else 0.0
+            score = containment + 0.1 * shared / len(words | names) if words | names else 0.0
+            if containment >= 0.6 and score > best_score:
                 best, best_score = code, score
-        if best is not None and best_score >= 0.4:
+        if best is not None:
             mapping[body.code] = best
     return mapping
 

@@ -34,6 +34,9 @@ _COMPARATOR_WORDS = (
 )
 _QUAL_OPENINGS = ("hoan thanh", "bao dam", "dam bao", "co ban cham dut", "co ban hoan thanh", "duy tri", "giu vung", "khong de")
 _ZERO_OPENINGS = ("xoa bo hoan toan", "xoa hoan toan", "khong con")
+# Units that make a commitment sentence quantitative ("bảo đảm 100% hộ…", "hoàn thành 1.200 căn hộ");
+# "trẻ từ 3 đến 5 tuổi" after "hoàn thành phổ cập" only describes a population.
+_MEASURED_UNITS = {"%", "căn hộ", "căn", "căn nhà", "giường", "bác sĩ", "m² sàn/người"}
 _STOP = {"ty", "le", "so", "cua", "va", "o", "tren", "duoc", "co", "cac", "trong", "cho", "tu", "den", "nguoi", "dat", "the"}
 _YEAR = re.compile(r"(?:đến|tới|vào)\s+năm\s+(\d{4})", re.IGNORECASE)
 
@@ -119,7 +122,7 @@ def _comparator_before(prefix: str) -> str | None:
 
 
 def _pick_quantity(text: str) -> re.Match | None:
-    matches = [m for m in _QUANTITY.finditer(text) if (m.group("unit") or "").lower() in _TARGET_UNITS or _unit_name(m) in _TARGET_UNITS]
+    matches = [m for m in _QUANTITY.finditer(text) if _unit_name(m) in _TARGET_UNITS]
     percent = [m for m in matches if m.group("unit") == "%"]
     if percent:
         return percent[0]
@@ -142,8 +145,14 @@ def _unit(match: re.Match, per_10k: bool) -> str:
 
 def _name(text: str, unit: str) -> str:
     name = re.sub(r"^(?:phấn đấu|Phấn đấu)\s+(?:có\s+)?", "", text)
-    name = re.sub(rf"[\s,]*(?:(?:đạt|tối thiểu|ít nhất|khoảng|dưới|trên|không quá|tối đa)\s+)*{_NUM}(?:\s*[-–]\s*{_NUM})?\s*%\s*$", "", name)
-    name = re.sub(rf"^(?:(?:trên|dưới|khoảng|đạt|ít nhất|tối thiểu|không quá|tối đa)\s+)*{_NUM}\s*%\s*", "", name).strip(" ,")
+    name = re.sub(
+        rf"[\s,]*(?:(?:giảm xuống|giảm còn|tăng lên|đạt|tối thiểu|ít nhất|khoảng|dưới|trên|không quá|tối đa|từ)\s+)*"
+        rf"{_NUM}(?:\s*(?:[-–]|đến)\s*{_NUM})?\s*%\s*$", "", name,
+    )
+    name = re.sub(r"^(?:trong đó|bảo đảm|đảm bảo)\s+", "", name, flags=re.IGNORECASE)
+    name = re.sub(
+        rf"^(?:(?:trên|dưới|khoảng|đạt|ít nhất|tối thiểu|không quá|tối đa)\s+)*{_NUM}\s*%\s*", "", name, flags=re.IGNORECASE
+    ).strip(" ,")
     if unit == "%" and not fold(name).startswith("ty le"):
         name = f"Tỷ lệ {name}"
     return name[:1].upper() + name[1:]
@@ -159,11 +168,10 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     opening = re.sub(r"^phan dau\s+", "", folded)
     if opening.startswith(_ZERO_OPENINGS):
         spec.comparator, spec.value, spec.unit = "eq", Decimal(0), "căn" if "nha" in folded else "đơn vị"
-        spec.name = spec.name
         spec.indicator = match_indicator(fragment.context or text, spec.unit, text)
         return spec
     match = _pick_quantity(text)
-    if match is None or opening.startswith(_QUAL_OPENINGS):
+    if match is None or opening.startswith(_QUAL_OPENINGS) and _unit_name(match) not in _MEASURED_UNITS:
         return spec
     spec.unit = _unit(match, fragment.per_10k)
     if match.group("high"):
@@ -175,7 +183,8 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
             spec.comparator = "eq"
     spec.name = _name(_subject(fragment), spec.unit)
     per_10k = " trên 10.000 dân" if spec.unit.endswith("/10.000 dân") else ""
-    spec.indicator = match_indicator(fragment.context + per_10k, spec.unit, text)
+    own = _subject(fragment) + per_10k
+    spec.indicator = match_indicator(own, spec.unit) or match_indicator(fragment.context + per_10k, spec.unit, text)
     return spec
 
 

@@ -1,0 +1,222 @@
+"""The parser against the seed (whose shipped program file is the gold standard), two composed
+documents with hand-made gold files, and bad input."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ansinh.core.errors import UserError
+from ansinh.docparse.document import parse_document, parse_file, spec_summary
+from ansinh.docparse.evaluation import evaluate, mismatches, spans_overlap
+from ansinh.docparse.targets import split_fragments
+from ansinh.docparse.tasks import read_timeline, split_bodies
+from ansinh.docparse.text import clean_text, fold, paragraphs, unify_tones
+from ansinh.programs.programfile import dump_program_file, parse_program_file, spec_to_file_data
+
+GOLD = Path(__file__).resolve().parent.parent / "gold"
+SHIPPED = Path(__file__).resolve().parents[2] / "programs" / "examples" / "duc-pho-42.yaml"
+DOCUMENTS = ("duc-pho-42", "pho-an-ke-hoach", "tinh-ctr-nq42")
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return parse_file(GOLD / "duc-pho-42.txt")
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return parse_program_file(SHIPPED)
+
+
+# --- the seed ------------------------------------------------------------------------------
+
+
+def test_gold_copy_is_the_shipped_program_file():
+    assert (GOLD / "duc-pho-42.yaml").read_bytes() == SHIPPED.read_bytes()
+
+
+def test_seed_has_the_34_targets_of_the_shipped_file(seed, shipped):
+    assert len(seed.targets) == 34
+    for parsed, gold in zip(seed.targets, shipped.targets, strict=True):
+        assert spans_overlap(parsed.source_text, gold.source_text), (parsed.code, parsed.source_text)
+        got = (parsed.comparator, parsed.value, parsed.low, parsed.high, parsed.unit, parsed.year)
+        assert got == (gold.comparator, gold.value, gold.low, gold.high, gold.unit, gold.year), gold.code
+        assert parsed.indicator == gold.indicator, gold.code
+
+
+def test_seed_target_source_text_and_position_are_the_original(seed):
+    text = clean_text((GOLD / "duc-pho-42.txt").read_text(encoding="utf-8"))
+    for target in seed.targets:
+        offset = int(target.note.removeprefix("vị trí: "))
+        words = target.source_text.split()[:4]
+        assert text[offset:].split()[:4] == words, target.code
+    assert "thuỷ" not in seed.targets[0].source_text  # nothing rewritten in source_text
+    assert seed.targets[24].source_text.endswith("suy dinh dưỡng thể thấp còi dưới 4,8 %")  # broken line joined
+
+
+def test_seed_tasks_match_the_shipped_file(seed, shipped):
+    assert [task.number for task in seed.tasks] == [task.number for task in shipped.tasks]
+    assert [t.number for t in seed.tasks if t.section == "organisation"] == [f"IV.{n}" for n in range(1, 6)]
+    assert mismatches(seed, shipped) == []
+    by_number = {task.number: task for task in seed.tasks}
+    assert by_number["1"].timeline_kind == "continuous"
+    assert (by_number["2"].timeline_kind, by_number["2"].timeline_from_year) == ("yearly_from", 2024)
+    assert by_number["9.2"].parent_number == "9"
+    assert by_number["IV.5"].lead == "ban-tuyen-giao-thi-uy"
+    assert by_number["1"].where.startswith("vị trí: ")
+
+
+def test_seed_header(seed):
+    assert (seed.code, seed.doc_type, seed.number, seed.draft) == ("duc-pho-42", "Chương trình hành động", "-CTr/TU", True)
+    assert (seed.issued_on, seed.place, seed.issuing_body) == ("2024-03", "Đức Phổ", "thi-uy-duc-pho")
+    assert (seed.start_year, seed.end_year, seed.vision_year) == (2024, 2030, 2045)
+    assert [(b.doc_type, b.number, b.issued_on) for b in seed.implements] == [
+        ("Nghị quyết", "42-NQ/TW", "2023-11-24"), ("Kế hoạch", "19-KH/TW", "2023-11-27"), ("Chương trình", "43-CTr/TU", "2024-01-22"),
+    ]
+    assert seed.scope_unit_code == ""
+    assert seed.signer == "T/M BAN THƯỜNG VỤ" and seed.recipients[0] == "Tỉnh uỷ"
+
+
+def test_written_program_file_reads_back_with_only_the_scope_unit_to_fill(seed, tmp_path):
+    path = tmp_path / "nhap.yaml"
+    path.write_text(dump_program_file(spec_to_file_data(seed)), encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        parse_program_file(path)
+    assert [problem.field for problem in caught.value.problems] == ["program.scope_unit.code"]
+    filled = path.read_text(encoding="utf-8").replace("code: ''", "code: '534'", 1)
+    again = parse_program_file(path, text_content=filled)
+    assert len(again.targets) == 34 and len(again.tasks) == 17
+
+
+def test_summary_has_the_program_show_shape(seed):
+    data = spec_summary(seed)
+    assert set(data) == {"code", "title", "doc_type", "number", "issuing_body", "issued_on", "draft", "scope_unit", "period", "implements", "targets", "tasks"}
+    assert set(data["targets"][0]) == {"code", "name", "area", "comparator", "value", "low", "high", "unit", "year", "indicator", "source_text"}
+    assert set(data["tasks"][0]) == {"number", "section", "parent", "title", "lead", "implementers", "timeline"}
+    assert data["tasks"][0]["lead"] == "Ban Thường vụ Thị ủy"
+
+
+# --- scores on every gold document -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_gold_files_are_valid_program_files(name):
+    spec = parse_program_file(GOLD / f"{name}.yaml")
+    assert spec.targets and spec.tasks
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_scores(name, capsys):
+    scores = evaluate(parse_file(GOLD / f"{name}.txt"), parse_program_file(GOLD / f"{name}.yaml"))
+    with capsys.disabled():
+        print(f"\n{name}: chỉ tiêu {scores['targets']}; nhiệm vụ {scores['tasks']}")
+    floor = 0.95 if name == "duc-pho-42" else 0.9
+    assert scores["targets"]["f1"] >= floor
+    assert scores["tasks"]["f1"] >= floor
+
+
+# --- rules -----------------------------------------------------------------------------------------
+
+
+def _one(text: str):
+    spec = parse_document(f"2. Mục tiêu cụ thể đến năm 2030\n- {text}\nIII. NHIỆM VỤ VÀ GIẢI PHÁP\n", "x.txt")
+    return [(t.comparator, t.value, t.low, t.high, t.unit) for t in spec.targets]
+
+
+def test_comparators_values_and_units():
+    assert _one("Tỷ lệ hộ nghèo không quá 3%.") == [("le", Decimal(3), None, None, "%")]
+    assert _one("Ít nhất 90% trẻ em được tiêm chủng đầy đủ.") == [("ge", Decimal(90), None, None, "%")]
+    assert _one("Xây dựng khoảng 1.200 căn hộ nhà ở xã hội.") == [("approx", Decimal(1200), None, None, "căn hộ")]
+    assert _one("Tỷ lệ lao động có việc làm đạt từ 35 đến 40%.") == [("range", None, Decimal(35), Decimal(40), "%")]
+    assert _one("Tỷ lệ người dân tham gia bảo hiểm y tế trên 95,5%.") == [("gt", Decimal("95.5"), None, None, "%")]
+    assert _one("Xóa bỏ hoàn toàn nhà tạm, nhà dột nát.") == [("eq", Decimal(0), None, None, "căn")]
+    assert _one("Bảo đảm vững chắc mức sinh thay thế.") == [("qual", None, None, None, "")]
+
+
+def test_fragments_split_only_where_a_new_quantity_starts():
+    parts = [fragment for _, fragment, _, _ in split_fragments("tỷ lệ lao động có bằng cấp, chứng chỉ đạt 35-40%, 20% lao động tham gia bảo hiểm xã hội")]
+    assert parts == ["tỷ lệ lao động có bằng cấp, chứng chỉ đạt 35-40%", "20% lao động tham gia bảo hiểm xã hội"]
+
+
+def test_bodies_and_timelines():
+    assert split_bodies("Các cơ quan tham mưu, giúp việc Thị uỷ, đảng uỷ, chi bộ trực thuộc Thị uỷ.") == [
+        "Các cơ quan tham mưu, giúp việc Thị uỷ", "đảng uỷ, chi bộ trực thuộc Thị uỷ",
+    ]
+    assert read_timeline("Thường xuyên.")[0] == "continuous"
+    assert read_timeline("Năm 2024 và các năm tiếp theo.")[:2] == ("yearly_from", 2024)
+    assert read_timeline("Trước ngày 30/6/2025")[0] == "fixed_date"
+    assert read_timeline("Quý IV/2024")[2].isoformat() == "2024-12-31"
+
+
+def test_text_normalisation():
+    assert unify_tones("Thị uỷ, hoà, thuỷ, quý") == "Thị ủy, hòa, thủy, quý"
+    assert fold("Đảng uỷ") == fold("đảng ủy") == "dang uy"
+    paras = paragraphs(clean_text("Tỷ lệ trẻ em suy\n\n12\n\ndinh dưỡng dưới 5%.\nIII. NHIỆM VỤ"))
+    assert [p.text for p in paras] == ["Tỷ lệ trẻ em suy dinh dưỡng dưới 5%.", "III. NHIỆM VỤ"]
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+
+def _refused(path: Path) -> str:
+    with pytest.raises(UserError) as caught:
+        parse_file(path)
+    message = str(caught.value)
+    assert path.name in message
+    return message
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "rong.txt"
+    path.write_bytes(b"  \n")
+    assert "rỗng" in _refused(path)
+
+
+def test_non_vietnamese_document(tmp_path):
+    path = tmp_path / "english.txt"
+    path.write_text("Action programme. Targets: unemployment below 2%. Tasks: raise awareness.\n" * 20, encoding="utf-8")
+    assert "không phải tiếng Việt" in _refused(path)
+
+
+def test_vietnamese_text_that_is_not_a_program(tmp_path):
+    path = tmp_path / "thu.txt"
+    path.write_text("Kính gửi các đồng chí, hôm nay trời đẹp và mọi người đều khỏe mạnh, vui vẻ.\n" * 5, encoding="utf-8")
+    assert "Mục tiêu cụ thể" in _refused(path)
+
+
+def test_two_megabyte_file_is_refused_quickly(tmp_path):
+    path = tmp_path / "dai.txt"
+    page = (GOLD / "duc-pho-42.txt").read_text(encoding="utf-8")
+    path.write_text((page * 70)[: 2_000_000], encoding="utf-8")
+    started = time.monotonic()
+    assert "quá lớn" in _refused(path)
+    assert time.monotonic() - started < 1
+
+
+def test_large_but_allowed_file_is_parsed_quickly():
+    page = (GOLD / "duc-pho-42.txt").read_text(encoding="utf-8")
+    started = time.monotonic()
+    spec = parse_document((page * 25)[:900_000], "dai.txt")
+    assert time.monotonic() - started < 5
+    assert len(spec.targets) == 34
+
+
+def test_binary_junk(tmp_path):
+    path = tmp_path / "rac.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    assert "không phải văn bản" in _refused(path)
+
+
+def test_docx_zip_bomb_is_refused_without_opening(tmp_path):
+    path = tmp_path / "bom.docx"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * 60_000_000)
+    path.write_bytes(buffer.getvalue())
+    assert "python-docx" in _refused(path)
