@@ -8,10 +8,15 @@ before splitting into lines keeps the length, so offsets stay valid. Matching us
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import docx  # python-docx
 
 from ansinh.core.errors import ErrorCode, UserError
 
@@ -113,17 +118,53 @@ def decode(raw: bytes, name: str) -> str:
     return text
 
 
+MAX_DOCX_UNPACKED = 50 * 1024 * 1024  # a Word file's parts, unpacked; a 30-page program is ~1 MB
+
+
 def read_document(path: Path) -> str:
-    """The text of a .txt file. .docx needs python-docx, which this installation does not have."""
+    """The text of a .txt (UTF-8) or .docx file, bounded in size and time."""
     name = path.name
     suffix = path.suffix.lower()
-    if suffix in (".docx", ".doc"):
-        raise fail(
-            "chưa đọc được tệp Word (.docx/.doc): máy này chưa cài thư viện python-docx. "
-            "Hãy mở văn bản bằng Word và lưu thành .txt (mã hóa UTF-8) rồi chạy lại",
-            name,
-        )
+    if suffix == ".doc":
+        raise fail("tệp Word cũ (.doc) chưa đọc được; hãy lưu lại thành .docx hoặc .txt (UTF-8)", name)
+    if suffix == ".docx":
+        if path.stat().st_size > MAX_DOCX_UNPACKED:
+            raise fail(f"tệp quá lớn (tối đa {MAX_DOCX_UNPACKED // 1048576} MB)", name)
+        return read_docx(path.read_bytes(), name)
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise fail(f"tệp quá lớn ({size:,} byte; tối đa {MAX_BYTES:,} byte, khoảng 250 trang)".replace(",", "."), name)
     return decode(path.read_bytes(), name)
+
+
+def read_docx(raw: bytes, name: str) -> str:
+    """Paragraphs (and table cells) of a .docx, one per line, after checking the zip is not a
+    bomb: every part is read with a bounded stream before python-docx parses anything."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except zipfile.BadZipFile:
+        raise fail("tệp .docx hỏng hoặc không phải tệp Word", name) from None
+    with archive:
+        if "word/document.xml" not in archive.namelist():
+            raise fail("tệp .docx không có nội dung văn bản (thiếu word/document.xml)", name)
+        if sum(info.file_size for info in archive.infolist()) > MAX_DOCX_UNPACKED:
+            raise fail(f"tệp .docx khi giải nén vượt {MAX_DOCX_UNPACKED // 1048576} MB; không đọc", name)
+        budget = MAX_DOCX_UNPACKED
+        try:
+            for info in archive.infolist():  # the declared sizes may lie: count the real bytes
+                with archive.open(info) as member:
+                    while chunk := member.read(1 << 20):
+                        budget -= len(chunk)
+                        if budget < 0:
+                            raise fail(f"tệp .docx khi giải nén vượt {MAX_DOCX_UNPACKED // 1048576} MB; không đọc", name)
+        except (zipfile.BadZipFile, EOFError, zlib.error):  # sizes or checksums that do not match: a forged file
+            raise fail("tệp .docx hỏng (kích thước hoặc mã kiểm tra không khớp); không đọc", name) from None
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except Exception:  # noqa: BLE001 - any parse failure of a user's file is one message
+        raise fail("không đọc được nội dung tệp .docx", name) from None
+    lines = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" ".join(cell.text for cell in row.cells))
+    return decode("\n\n".join(lines).encode("utf-8"), name)

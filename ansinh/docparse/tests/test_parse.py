@@ -219,4 +219,35 @@ def test_docx_zip_bomb_is_refused_without_opening(tmp_path):
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"\0" * 60_000_000)
     path.write_bytes(buffer.getvalue())
-    assert "python-docx" in _refused(path)
+    assert "khi giải nén vượt 50 MB" in _refused(path)
+
+
+def test_docx_zip_bomb_that_lies_about_its_size_is_refused(tmp_path):
+    path = tmp_path / "bom2.docx"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * 60_000_000)
+    raw = bytearray(buffer.getvalue())
+    # Rewrite the declared uncompressed size (central directory) to 1 KB.
+    directory = raw.rfind(b"PK\x01\x02")
+    raw[directory + 24:directory + 28] = (1024).to_bytes(4, "little")
+    path.write_bytes(bytes(raw))
+    assert "không đọc" in _refused(path) or "hỏng" in _refused(path)
+
+
+def test_the_seed_as_a_word_document_parses_like_the_text(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for paragraph in (GOLD / "duc-pho-42.txt").read_text(encoding="utf-8").split("\n\n"):
+        document.add_paragraph(paragraph.strip())
+    path = tmp_path / "chuong-trinh.docx"
+    document.save(path)
+    spec = parse_file(path)
+    assert len(spec.targets) == 34 and len(spec.tasks) == 17
+
+
+def test_an_old_doc_file_is_refused_with_advice(tmp_path):
+    path = tmp_path / "cu.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"0" * 100)
+    assert "lưu lại thành .docx" in _refused(path)
