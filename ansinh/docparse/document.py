@@ -18,7 +18,8 @@ from ansinh.docparse.tasks import BodyRegistry, canonical_name, extract_tasks
 from ansinh.docparse.text import Para, clean_text, fail, fold, paragraphs, read_document
 from ansinh.programs.programfile import BasisSpec, ProgramSpec
 
-_NUMBER = re.compile(r"^Số\s*:?\s*((?:\d+)?\s*-\s*[A-Za-zĐđ]+/[A-Za-zĐđ\-]+)", re.IGNORECASE)
+# Party style "43-CTr/TU" (number-type/issuer) and state style "87/KH-UBND" (number/type-issuer).
+_NUMBER = re.compile(r"^Số\s*:?\s*((?:\d+)?\s*[-/]\s*[A-Za-zĐđ]+[-/][A-Za-zĐđ\-]+)", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^(?P<place>[^,]{2,40}),\s*ngày\s*(?P<day>\d{0,2})\s*tháng\s*(?P<month>\d{0,2})\s*năm\s*(?P<year>\d{4})")
 _DOC_TYPES = (("chuong trinh hanh dong", "Chương trình hành động"), ("chuong trinh", "Chương trình"), ("ke hoach", "Kế hoạch"))
 _BASIS = re.compile(

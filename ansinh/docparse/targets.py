@@ -250,7 +250,7 @@ def target_paragraphs(paras: list[Para]) -> tuple[int, int] | None:
     for index, para in enumerate(paras):
         folded = fold(para.text)
         if start is None:
-            if "muc tieu cu the" in folded and len(para.text) < 120:
+            if any(key in folded for key in ("muc tieu cu the", "chi tieu cu the", "chi tieu chu yeu")) and len(para.text) < 120:
                 start = index
             continue
         if re.match(r"^[ivx]+\.\s", folded) or ("tam nhin" in folded and is_heading(para)) or (

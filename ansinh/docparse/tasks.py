@@ -59,6 +59,12 @@ def _protect(text: str) -> str:
     return "".join(chars)
 
 
+# "và" joins two bodies only when a body's name starts after it ("… Việt Nam và các tổ chức …");
+# inside a name it is part of it ("Ban Tuyên giáo và Dân vận", "Văn hóa - Thể thao và Truyền thông").
+_BODY_START = r"(?:các|Các|Ủy ban|Uỷ ban|UBND|Ban|Phòng|Hội|Sở|Trung tâm|Đảng ủy|Đảng uỷ|Chi bộ|Bảo hiểm|Ngân hàng|Công an|Mặt trận|Văn phòng|Đoàn|Liên đoàn|Thị ủy|Thị uỷ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Cơ quan|cơ quan)\b"
+_SEPARATOR = rf"(,\s+|\s+và\s+(?={_BODY_START}))"
+
+
 def split_bodies(text: str) -> list[str]:
     """"Ban Tuyên giáo Thị ủy; các đảng ủy, chi bộ trực thuộc Thị ủy và các cơ quan liên quan"
     → three names."""
@@ -67,8 +73,8 @@ def split_bodies(text: str) -> list[str]:
     names = []
     for match in re.finditer(r"[^;]+", protected):
         start = match.start()
-        for part in re.split(r"(,\s+|\s+và\s+)", match.group()):
-            if part and not re.fullmatch(r",\s+|\s+và\s+", part):
+        for part in re.split(_SEPARATOR, match.group()):
+            if part and not re.fullmatch(_SEPARATOR, part):
                 name = text[start : start + len(part)].strip(" ,")
                 if len(name) > 2:
                     names.append(name)

@@ -251,3 +251,25 @@ def test_an_old_doc_file_is_refused_with_advice(tmp_path):
     path = tmp_path / "cu.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"0" * 100)
     assert "lưu lại thành .docx" in _refused(path)
+
+
+UNSEEN = Path(__file__).resolve().parent.parent / "unseen"
+
+
+@pytest.mark.parametrize("name", ["huyen-ke-hoach-nq42", "dang-uy-phuong-ctr"])
+def test_documents_first_measured_unseen_now_parse_fully(name):
+    # Both were written after the rules were frozen and first scored below the goal
+    # (docs/program-parser.md); the fixes they led to are kept by this test.
+    scores = evaluate(parse_file(UNSEEN / f"{name}.txt"), parse_program_file(UNSEEN / f"{name}.yaml"))
+    assert scores["targets"]["f1"] == 1.0 and scores["tasks"]["f1"] == 1.0, scores
+
+
+def test_va_joins_two_bodies_only_when_a_body_name_follows():
+    assert split_bodies("Ban Tuyên giáo và Dân vận Đảng ủy phường") == ["Ban Tuyên giáo và Dân vận Đảng ủy phường"]
+    assert split_bodies("Ủy ban Mặt trận Tổ quốc Việt Nam thị xã và các tổ chức chính trị - xã hội thị xã") == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam thị xã", "các tổ chức chính trị - xã hội thị xã",
+    ]
+
+
+def test_state_style_document_numbers_are_read():
+    assert parse_file(UNSEEN / "huyen-ke-hoach-nq42.txt").number == "87/KH-UBND"
