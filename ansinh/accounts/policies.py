@@ -81,3 +81,8 @@ def can_report_for(user, body) -> bool:
 def can_review_task(user, task_lead) -> bool:
     """Return reports of a task for more detail: users of its lead body, and administrators."""
     return is_system_admin(user) or (task_lead is not None and task_lead.pk in bodies_of(user))
+
+
+def can_edit_programs(user) -> bool:
+    """Load, import and change program files."""
+    return any(g.role in (Role.SYSTEM_ADMIN, Role.PROGRAM_ADMIN) for g in grants_of(user))

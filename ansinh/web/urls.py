@@ -1,10 +1,11 @@
 from django.urls import path
 
-from ansinh.web import data_entry, reporting, task_pages, views
+from ansinh.web import data_entry, program_import, reporting, task_pages, views
 
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("programs/import/", program_import.program_import, name="program-import"),
     path("programs/<str:code>/", views.program_detail, name="program"),
     path("programs/<str:code>/tasks/", task_pages.task_board, name="task-board"),
     path("programs/<str:code>/tasks/<str:number>/", task_pages.task_page, name="task"),

@@ -1,0 +1,48 @@
+"""Importing a program from its document through the web: draft beside the source, correct, load."""
+
+from pathlib import Path
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from ansinh.accounts.models import Role, RoleAssignment
+from ansinh.programs.models import Program
+
+SEED = Path(__file__).resolve().parents[2] / "docparse" / "gold" / "duc-pho-42.txt"
+
+
+def client_for(django_user_model, role=None):
+    user = django_user_model.objects.create_user(f"user-{role}")
+    if role:
+        RoleAssignment.objects.create(user=user, role=role)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_only_program_administrators_may_import(db, django_user_model):
+    assert client_for(django_user_model, Role.VIEWER).get("/programs/import/").status_code == 403
+    assert client_for(django_user_model, Role.PROGRAM_ADMIN).get("/programs/import/").status_code == 200
+
+
+def test_the_draft_is_shown_beside_the_source_then_corrected_and_loaded(db, django_user_model):
+    client = client_for(django_user_model, Role.PROGRAM_ADMIN)
+    page = client.post("/programs/import/", {"document": SimpleUploadedFile("thi-uy-moi.txt", SEED.read_bytes())})
+    text = page.content.decode()
+    assert page.status_code == 200 and "đọc được 34 chỉ tiêu, 17 nhiệm vụ" in text
+    assert "Tỷ lệ thất nghiệp chung dưới 2%" in text  # the source, on the left
+    draft = page.context["draft"]
+    # The draft leaves the administrative unit to the reviewer: loading it as is says where.
+    refused = client.post("/programs/import/", {"draft": draft, "source": "", "filename": "thi-uy-moi.txt"})
+    assert refused.status_code == 400 and "program.scope_unit.code: thiếu trường bắt buộc" in refused.content.decode()
+    assert not Program.objects.filter(code="thi-uy-moi").exists()
+    corrected = draft.replace("code: ''", "code: '534'", 1).replace('code: ""', 'code: "534"', 1)
+    loaded = client.post("/programs/import/", {"draft": corrected, "source": "", "filename": "thi-uy-moi.txt"})
+    assert loaded.status_code == 302 and loaded.url == "/programs/thi-uy-moi/"
+    assert Program.objects.get(code="thi-uy-moi").targets.count() == 34
+
+
+def test_a_file_that_is_not_a_program_gets_a_vietnamese_message(db, django_user_model):
+    client = client_for(django_user_model, Role.PROGRAM_ADMIN)
+    page = client.post("/programs/import/", {"document": SimpleUploadedFile("rong.txt", b"   ")})
+    assert page.status_code == 400 and "tệp rỗng" in page.content.decode()
