@@ -23,11 +23,11 @@ from ansinh.core.vnformat import format_number
 )
 @user_errors
 def parse(file: Path, as_json: bool, out: Path | None, gold: Path | None) -> None:
-    """Đọc văn bản chương trình hành động / kế hoạch (.txt UTF-8) thành chương trình nháp.
+    """Đọc văn bản chương trình hành động / kế hoạch (.docx hoặc .txt UTF-8) thành chương trình nháp.
 
     Mỗi chỉ tiêu và nhiệm vụ giữ câu gốc (source_text) và vị trí ký tự trong văn bản. Đơn vị
-    hành chính (scope_unit) để trống cho người duyệt chọn. Tệp .docx chưa đọc được (máy chưa
-    cài python-docx): hãy lưu thành .txt. Quy tắc: docs/program-parser.md.
+    hành chính (scope_unit) để trống cho người duyệt chọn. Tệp .doc và .pdf không đọc được:
+    hãy lưu thành .docx hoặc .txt. Quy tắc: docs/program-parser.md.
 
     \b
     Example:

@@ -139,7 +139,7 @@ _QUARTER = re.compile(r"quý\s+([IV]+|\d)\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE
 _VERBS = (
     r"lanh dao", r"chu tri", r"to chuc(?! chinh tri)", r"tang cuong", r"xay dung", r"huong dan", r"trien khai",
     r"co trach nhiem", r"phoi hop", r"theo doi", r"chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
-    r"bao cao", r"ban hanh", r"(?<!uy ban )kiem tra", r"giam sat", r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy))",
+    r"bao cao", r"ban hanh", r"tuyen truyen", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )kiem tra", r"giam sat", r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(

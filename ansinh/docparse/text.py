@@ -123,18 +123,22 @@ MAX_DOCX_UNPACKED = 50 * 1024 * 1024  # a Word file's parts, unpacked; a 30-page
 
 def read_document(path: Path) -> str:
     """The text of a .txt (UTF-8) or .docx file, bounded in size and time."""
-    name = path.name
-    suffix = path.suffix.lower()
+    limit = MAX_DOCX_UNPACKED if path.suffix.lower() == ".docx" else MAX_BYTES
+    if path.stat().st_size > limit:  # refused before a byte is read
+        raise fail(f"tệp quá lớn ({path.stat().st_size:,} byte; tối đa {limit:,} byte)".replace(",", "."), path.name)
+    return read_upload(path.read_bytes(), path.name)
+
+
+def read_upload(raw: bytes, name: str) -> str:
+    """The text of a document's bytes, chosen by the file name's extension (CLI and web alike)."""
+    suffix = Path(name).suffix.lower()
     if suffix == ".doc":
         raise fail("tệp Word cũ (.doc) chưa đọc được; hãy lưu lại thành .docx hoặc .txt (UTF-8)", name)
+    if suffix == ".pdf":
+        raise fail("tệp PDF chưa đọc được (bản scan không có chữ để đọc); hãy dùng bản .docx hoặc .txt của văn bản", name)
     if suffix == ".docx":
-        if path.stat().st_size > MAX_DOCX_UNPACKED:
-            raise fail(f"tệp quá lớn (tối đa {MAX_DOCX_UNPACKED // 1048576} MB)", name)
-        return read_docx(path.read_bytes(), name)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise fail(f"tệp quá lớn ({size:,} byte; tối đa {MAX_BYTES:,} byte, khoảng 250 trang)".replace(",", "."), name)
-    return decode(path.read_bytes(), name)
+        return read_docx(raw, name)
+    return decode(raw, name)
 
 
 def read_docx(raw: bytes, name: str) -> str:

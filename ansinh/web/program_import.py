@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from ansinh.accounts import policies
 from ansinh.core.errors import ErrorCode, UserError
 from ansinh.docparse.document import parse_document
-from ansinh.docparse.text import decode, read_docx
+from ansinh.docparse.text import read_upload
 from ansinh.programs.actions import do_load_program
 from ansinh.programs.programfile import dump_program_file, parse_program_file, spec_to_file_data
 
@@ -39,7 +39,7 @@ def _draft(request: HttpRequest) -> HttpResponse:
         if upload.size > MAX_DOCUMENT_BYTES:
             raise UserError.single(ErrorCode.FILE_UNREADABLE, f"tệp quá lớn (tối đa {MAX_DOCUMENT_BYTES // 1048576} MB)", where=upload.name)
         raw = upload.read()
-        text = read_docx(raw, upload.name) if Path(upload.name).suffix.lower() == ".docx" else decode(raw, upload.name)
+        text = read_upload(raw, upload.name)
         spec = parse_document(text, upload.name)
     except UserError as error:
         return render(request, "web/program_import.html", {"errors": [str(p) for p in error.problems]}, status=400)

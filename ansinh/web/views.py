@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from ansinh.accounts import policies
 from ansinh.analytics.selectors import evaluate_program
 from ansinh.core.errors import UserError
 from ansinh.orgunits import selectors as units
@@ -17,7 +18,8 @@ from ansinh.tasks.selectors import latest_reports
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/home.html", {"programs": programs.list_programs()})
+    context = {"programs": programs.list_programs(), "can_import": policies.can_edit_programs(request.user)}
+    return render(request, "web/home.html", context)
 
 
 @login_required
