@@ -1,5 +1,7 @@
 """Every role against every web write endpoint: a role without the right gets a refusal and
-nothing changes (values, reports, task reports, their histories)."""
+nothing changes (values, reports, task reports, programs, their histories). Where a role has
+the right (a program administrator importing a program), its own test shows the write
+happening: ansinh/web/tests/test_program_import.py."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -9,7 +11,9 @@ from django.test import Client
 from ansinh.accounts.models import Role, RoleAssignment
 from ansinh.datavalues.models import DataValue, Submission
 from ansinh.orgunits.selectors import get_unit
-from ansinh.programs.models import Body
+from ansinh.programs.models import Body, Program, Target
+from ansinh.programs.programfile import dump_program_file, spec_to_file_data
+from ansinh.programs.selectors import get_program, program_spec
 from ansinh.tasks.models import TaskReport
 
 COMMUNE, PERIOD = "21457", "2026S2"
@@ -41,7 +45,15 @@ def snapshot():
         DataValue.objects.count(), DataValue.history.count(),
         sorted(Submission.objects.values_list("unit_id", "period", "status")), Submission.history.count(),
         TaskReport.objects.count(), TaskReport.history.count(),
+        Program.objects.count(), Program.history.count(), Target.history.count(),
     )
+
+
+def valid_program_draft():
+    """The shipped program under a new code: loading it would add a program, so a refusal shows."""
+    data = spec_to_file_data(program_spec(get_program("duc-pho-42")))
+    data["program"]["code"] = "chuong-trinh-gia-mao"
+    return dump_program_file(data)
 
 
 def endpoints():
@@ -57,14 +69,21 @@ def endpoints():
         "reopen": (f"/reporting/XA_6THANG/2025S1/21442/decide/", {"action": "reopen", "reason": "x"}),
         "task report": ("/programs/duc-pho-42/tasks/1/", {"body": tuyen_giao.pk, "period": PERIOD, "status": "done", "text": "x"}),
         "return task report": (f"/task-reports/{report.pk}/return/", {"reason": "x"}),
+        "program import": ("/programs/import/", {"draft": valid_program_draft(), "source": "", "filename": "x.txt"}),
     }
 
 
-ENDPOINT_NAMES = ["entry form save", "upload", "approve", "return", "excuse", "reopen", "task report", "return task report"]
+ENDPOINT_NAMES = [
+    "entry form save", "upload", "approve", "return", "excuse", "reopen", "task report", "return task report", "program import",
+]
+# The roles that hold the right to an endpoint (in this fixture's scope); every other pair is refused.
+ALLOWED = {("program_admin", "program import")}
 
 
-@pytest.mark.parametrize("role", list(ROLES))
-@pytest.mark.parametrize("endpoint", ENDPOINT_NAMES)
+@pytest.mark.parametrize(
+    ("role", "endpoint"),
+    [(role, endpoint) for endpoint in ENDPOINT_NAMES for role in ROLES if (role, endpoint) not in ALLOWED],
+)
 def test_a_role_without_the_right_is_refused_and_nothing_changes(db, role, endpoint):
     user = ROLES[role]()
     client = Client()
@@ -78,3 +97,13 @@ def test_a_role_without_the_right_is_refused_and_nothing_changes(db, role, endpo
     else:
         assert response.status_code in (400, 403), (role, endpoint, response.status_code)
     assert snapshot() == before
+
+
+def test_the_forged_program_draft_would_load_for_a_program_administrator(db):
+    # Guards the matrix above: its "program import" refusals mean something only if the same
+    # request succeeds for the role that holds the right.
+    client = Client()
+    client.force_login(ROLES["program_admin"]())
+    url, data = endpoints()["program import"]
+    response = client.post(url, data)
+    assert response.status_code == 302 and Program.objects.filter(code="chuong-trinh-gia-mao").exists()
