@@ -67,6 +67,17 @@ def test_english_is_available_through_the_language_switch(admin_client):
     assert '<html lang="en">' in page and "Lead body" in page and "Sample data" in page
 
 
+def test_a_browser_installed_in_english_still_gets_vietnamese(admin_client):
+    page = admin_client.get("/programs/duc-pho-42/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in page and "Dữ liệu mẫu" in page
+
+
+def test_an_unknown_language_in_the_cookie_falls_back_to_vietnamese(admin_client):
+    admin_client.cookies["django_language"] = "fr"
+    page = admin_client.get("/programs/duc-pho-42/").content.decode()
+    assert '<html lang="vi">' in page
+
+
 def test_templates_load_nothing_from_outside_the_app():
     for template in TEMPLATES.rglob("*.html"):
         text = template.read_text(encoding="utf-8")
