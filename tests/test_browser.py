@@ -2,8 +2,8 @@
 `make run` does it: its own SQLite file, migrated, demo loaded through the real actions.
 
 It checks what only a browser shows: the login form, the program page, the entry form's inline
-Vietnamese message, a saved value and its history, and that no page asks for anything outside the
-server (offline intranets: no CDN, no external fonts). Where chromium or Playwright is missing the
+Vietnamese message, a saved value and its history, a program imported from its document through
+the side-by-side review page, and that no page asks for anything outside the server (offline intranets: no CDN, no external fonts). Where chromium or Playwright is missing the
 test says it was skipped; CI sets ANSINH_REQUIRE_BROWSER=1 and then a missing browser fails.
 """
 
@@ -140,3 +140,31 @@ def test_a_wrong_value_is_refused_inline_then_a_right_one_is_saved_with_its_hist
     assert [(float(value), who) for value, who in current] == [(3.0, "admin")]
     assert len(history) == 1
     assert all(url.startswith(base) for url in page.requests)
+
+
+def test_a_program_is_imported_from_its_document_reviewed_beside_the_source_and_loaded(server, page):
+    base, database = server
+    seed = ROOT / "ansinh" / "docparse" / "gold" / "duc-pho-42.txt"
+    log_in(page, base)
+    with page.expect_navigation():
+        page.click("a[href='/programs/import/']")
+    page.set_input_files("#document", {"name": "thi-uy-moi.txt", "mimeType": "text/plain", "buffer": seed.read_bytes()})
+    with page.expect_navigation():
+        page.click("form.stack button[type=submit]")
+    assert "đọc được 34 chỉ tiêu, 17 nhiệm vụ" in page.inner_text("body")
+    assert "Tỷ lệ thất nghiệp chung dưới 2%" in page.input_value("textarea[name=source]")
+
+    with page.expect_navigation():  # loaded as drafted: the reviewer has not chosen the unit yet
+        page.click("form.side-by-side button[type=submit]")
+    assert "scope_unit.code: thiếu trường bắt buộc" in page.inner_text(".messages")
+
+    draft = page.input_value("textarea[name=draft]")
+    page.fill("textarea[name=draft]", draft.replace("code: ''", "code: '534'", 1))
+    with page.expect_navigation():
+        page.click("form.side-by-side button[type=submit]")
+    assert page.url == f"{base}/programs/thi-uy-moi/"
+    with sqlite3.connect(database) as connection:
+        (targets,) = connection.execute(
+            "SELECT COUNT(*) FROM programs_target t JOIN programs_program p ON p.id = t.program_id WHERE p.code = 'thi-uy-moi'"
+        ).fetchone()
+    assert targets == 34
