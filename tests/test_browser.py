@@ -51,8 +51,10 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     _require_browser()
-    database = tmp_path_factory.mktemp("browser") / "ansinh.sqlite3"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "ANSINH_DEBUG": "true"}
+    workdir = tmp_path_factory.mktemp("browser")
+    database = workdir / "ansinh.sqlite3"
+    # Its own database and upload folder: the developer's installation in var/ is never touched.
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "ANSINH_UPLOAD_DIR": str(workdir / "uploads"), "ANSINH_DEBUG": "true"}
     for command in (["python", "manage.py", "migrate", "--noinput"], ["ansinh", "demo", "setup"]):
         subprocess.run([str(BIN / command[0]), *command[1:]], cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
     port = _free_port()
