@@ -3,8 +3,9 @@
 
 It checks what only a browser shows: the login form, the program page, the entry form's inline
 Vietnamese message, a saved value and its history, a program imported from its document through
-the side-by-side review page, and that no page asks for anything outside the server (offline intranets: no CDN, no external fonts). Where chromium or Playwright is missing the
-test says it was skipped; CI sets ANSINH_REQUIRE_BROWSER=1 and then a missing browser fails.
+the side-by-side review page, and that no page asks for anything outside the server (offline
+intranets: no CDN, no external fonts). Where chromium or Playwright is missing the test says it
+was skipped; CI sets ANSINH_REQUIRE_BROWSER=1 and then a missing browser fails.
 """
 
 from __future__ import annotations

@@ -100,12 +100,17 @@ def paragraphs(text: str) -> list[Para]:
     return paras
 
 
+def _thousands(number: int) -> str:
+    """1.000.000: Vietnamese thousands separator, as users read sizes in their messages."""
+    return f"{number:,}".replace(",", ".")
+
+
 def decode(raw: bytes, name: str) -> str:
     """Bytes of a .txt file to text; refuses binary junk and oversize input in Vietnamese."""
     if not raw.strip():
         raise fail("tệp rỗng: không có nội dung để đọc", name)
     if len(raw) > MAX_BYTES:
-        raise fail(f"tệp quá lớn ({len(raw):,} byte; tối đa {MAX_BYTES:,} byte, khoảng 250 trang)".replace(",", "."), name)
+        raise fail(f"tệp quá lớn ({_thousands(len(raw))} byte; tối đa {_thousands(MAX_BYTES)} byte, khoảng 250 trang)", name)
     if b"\x00" in raw[:4096]:
         raise fail("tệp không phải văn bản (có byte nhị phân); hãy lưu văn bản thành .txt UTF-8", name)
     try:
@@ -123,9 +128,11 @@ MAX_DOCX_UNPACKED = 50 * 1024 * 1024  # a Word file's parts, unpacked; a 30-page
 
 def read_document(path: Path) -> str:
     """The text of a .txt (UTF-8) or .docx file, bounded in size and time."""
-    limit = MAX_DOCX_UNPACKED if path.suffix.lower() == ".docx" else MAX_BYTES
+    is_docx = path.suffix.lower() == ".docx"
+    limit = MAX_DOCX_UNPACKED if is_docx else MAX_BYTES
     if path.stat().st_size > limit:  # refused before a byte is read
-        raise fail(f"tệp quá lớn ({path.stat().st_size:,} byte; tối đa {limit:,} byte)".replace(",", "."), path.name)
+        pages = "" if is_docx else ", khoảng 250 trang"
+        raise fail(f"tệp quá lớn ({_thousands(path.stat().st_size)} byte; tối đa {_thousands(limit)} byte{pages})", path.name)
     return read_upload(path.read_bytes(), path.name)
 
 

@@ -4,7 +4,6 @@ documents with hand-made gold files, and bad input."""
 from __future__ import annotations
 
 import io
-import time
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -190,20 +189,21 @@ def test_vietnamese_text_that_is_not_a_program(tmp_path):
     assert "Mục tiêu cụ thể" in _refused(path)
 
 
-def test_two_megabyte_file_is_refused_quickly(tmp_path):
+def test_two_megabyte_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
     path = tmp_path / "dai.txt"
-    page = (GOLD / "duc-pho-42.txt").read_text(encoding="utf-8")
-    path.write_text((page * 70)[: 2_000_000], encoding="utf-8")
-    started = time.monotonic()
-    assert "quá lớn" in _refused(path)
-    assert time.monotonic() - started < 1
+    path.write_bytes(b"a" * 2_000_000)
+
+    def must_not_read(self):
+        raise AssertionError("the file was read")
+
+    monkeypatch.setattr(Path, "read_bytes", must_not_read)
+    assert "quá lớn (2.000.000 byte; tối đa 1.000.000 byte, khoảng 250 trang)" in _refused(path)
 
 
-def test_large_but_allowed_file_is_parsed_quickly():
+def test_large_but_allowed_file_is_parsed():
+    # Its time is measured, not asserted: docs/program-parser.md.
     page = (GOLD / "duc-pho-42.txt").read_text(encoding="utf-8")
-    started = time.monotonic()
     spec = parse_document((page * 25)[:900_000], "dai.txt")
-    assert time.monotonic() - started < 5
     assert len(spec.targets) == 34
 
 
