@@ -14,8 +14,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 
+from ansinh.core.damaged_zip import DAMAGED_ZIP_ERRORS
 from ansinh.core.errors import ErrorCode, Problem
 from ansinh.core.vnformat import format_number
 from ansinh.datavalues.rows import MAX_ARCHIVE_BYTES, MAX_UPLOAD_BYTES, Location
@@ -53,9 +53,6 @@ MSG_MEMBER_BROKEN = "tệp '{name}' trong tệp nén bị hỏng, không đọc 
 MSG_SIZE_LIE = "tệp '{name}' có kích thước thật lớn hơn kích thước ghi trong tệp nén; tệp nén bị từ chối"
 MSG_EMPTY = "tệp nén không có tệp .xlsx nào"
 
-_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
-
-
 def read_archive(content: bytes, filename: str) -> tuple[list[tuple[str, bytes]], list[Problem]]:
     """(name, bytes) of every .xlsx member, in archive order, and the problems found.
 
@@ -69,7 +66,7 @@ def read_archive(content: bytes, filename: str) -> tuple[list[tuple[str, bytes]]
         return [], [_problem(ErrorCode.FILE_UNREADABLE, message, filename)]
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except DAMAGED_ZIP_ERRORS:
         return [], [_problem(ErrorCode.FILE_UNREADABLE, MSG_NOT_ZIP, filename)]
     with archive:
         return _read_members(archive, filename)
@@ -144,7 +141,7 @@ def _read_wanted(archive: zipfile.ZipFile, wanted, filename: str) -> tuple[list[
         try:
             with archive.open(info) as stream:
                 data = stream.read(limit + 1)
-        except _READ_ERRORS:
+        except DAMAGED_ZIP_ERRORS:
             problems.append(_problem(ErrorCode.FILE_UNREADABLE, MSG_MEMBER_BROKEN.format(name=name), _member_file(filename, name)))
             continue
         if len(data) > limit:

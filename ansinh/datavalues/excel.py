@@ -30,6 +30,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ansinh.core.damaged_zip import DAMAGED_ZIP_ERRORS
 from ansinh.core.errors import ErrorCode, Problem
 from ansinh.core.vnformat import format_date, format_number, parse_number
 from ansinh.datavalues.rows import MAX_ARCHIVE_BYTES, MAX_UPLOAD_BYTES, Location, RawValue, ReadResult
@@ -511,7 +512,7 @@ def _container_problem(content: bytes, filename: str) -> Problem | None:
                 with archive.open("mimetype") as stream:  # a few bytes only: the member may be anything
                     if b"opendocument" in stream.read(100):
                         return _problem(unreadable, MSG_ODS, filename)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
+    except DAMAGED_ZIP_ERRORS:
         return _problem(unreadable, MSG_NOT_XLSX, filename)
     if "xl/workbook.xml" not in names:
         return _problem(unreadable, MSG_NOT_XLSX, filename)

@@ -12,12 +12,12 @@ import io
 import re
 import unicodedata
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx  # python-docx
 
+from ansinh.core.damaged_zip import DAMAGED_ZIP_ERRORS
 from ansinh.core.errors import ErrorCode, UserError
 
 MAX_BYTES = 1_000_000  # about 250 pages; a program is 10-30 pages
@@ -153,7 +153,7 @@ def read_docx(raw: bytes, name: str) -> str:
     bomb: every part is read with a bounded stream before python-docx parses anything."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
-    except zipfile.BadZipFile:
+    except DAMAGED_ZIP_ERRORS:
         raise fail("tệp .docx hỏng hoặc không phải tệp Word", name) from None
     with archive:
         if "word/document.xml" not in archive.namelist():
@@ -168,7 +168,7 @@ def read_docx(raw: bytes, name: str) -> str:
                         budget -= len(chunk)
                         if budget < 0:
                             raise fail(f"tệp .docx khi giải nén vượt {MAX_DOCX_UNPACKED // 1048576} MB; không đọc", name)
-        except (zipfile.BadZipFile, EOFError, zlib.error):  # sizes or checksums that do not match: a forged file
+        except DAMAGED_ZIP_ERRORS:  # sizes or checksums that do not match, encrypted or unknown compression
             raise fail("tệp .docx hỏng (kích thước hoặc mã kiểm tra không khớp); không đọc", name) from None
     try:
         document = docx.Document(io.BytesIO(raw))

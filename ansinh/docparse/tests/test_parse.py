@@ -235,6 +235,19 @@ def test_docx_zip_bomb_that_lies_about_its_size_is_refused(tmp_path):
     assert "không đọc" in _refused(path) or "hỏng" in _refused(path)
 
 
+def test_docx_with_a_compression_method_zipfile_cannot_read_is_refused(tmp_path):
+    # Method 99 (AES encryption) makes zipfile raise NotImplementedError, not BadZipFile.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<w:document/>")
+    raw = bytearray(buffer.getvalue())
+    directory = raw.rfind(b"PK\x01\x02")
+    raw[directory + 10:directory + 12] = (99).to_bytes(2, "little")
+    path = tmp_path / "ma-hoa.docx"
+    path.write_bytes(bytes(raw))
+    assert "tệp .docx hỏng" in _refused(path)
+
+
 def test_the_seed_as_a_word_document_parses_like_the_text(tmp_path):
     import docx
 
