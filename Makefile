@@ -48,6 +48,7 @@ bench: install
 	$(BIN)/python -m bench.national_analytics
 	$(BIN)/python -m bench.demo_analytics
 	$(BIN)/python -m bench.data_import
+	$(BIN)/python -m bench.report_build
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput

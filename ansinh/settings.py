@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ansinh.datavalues",
     "ansinh.analytics",
     "ansinh.tasks",
+    "ansinh.reports",
     "ansinh.web",
 ]
 

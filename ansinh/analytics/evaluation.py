@@ -262,3 +262,9 @@ def _rule(target: TargetInfo) -> TargetRule:
         upper_limit=100.0 if percent and target.comparator in ("ge", "gt", "eq") and (target.value or 0) > 50 else None,
     )
 
+
+
+def unit_series(target: TargetInfo, years: list[int], unit_id: int, cell: CellLookup) -> list[tuple[int, Figure]]:
+    """A target's yearly figures over one unit's own data (an annex row), no lineage mapping."""
+    alone = Territory((unit_id,), True, False)
+    return evaluate_target(target, years, lambda _day: alone, cell).series

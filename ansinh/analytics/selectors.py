@@ -8,7 +8,7 @@ from datetime import date
 from functools import cache
 
 from ansinh.analytics.cube import ElementSpec, UnitVersion
-from ansinh.analytics.evaluation import Cell, ElementInfo, IndicatorInfo, TargetInfo, evaluate_target
+from ansinh.analytics.evaluation import Cell, ElementInfo, IndicatorInfo, TargetInfo, evaluate_target, unit_series
 from ansinh.analytics.models import ElementAggregate, ManualStatus
 from ansinh.analytics.territory import Edge, Lineage, Territory
 from ansinh.core.errors import ErrorCode, UserError
@@ -170,3 +170,47 @@ def _territory_summary(territory: Territory) -> dict:
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def breakdown_units(unit: OrgUnit, years: list[int], lineage: Lineage) -> dict[int, list[int]]:
+    """The units under `unit` for each year: its children valid at the year's end, or, for a year
+    after it was dissolved, the units that took over its territory. Unit id -> years it is shown."""
+    shown: dict[int, list[int]] = {}
+    for year in years:
+        day = date(year, 12, 31)
+        territory = lineage.territory(unit.pk, day)
+        if territory.mapped:
+            ids = list(territory.members) if territory.exact else []
+        else:
+            ids = [child for child in lineage.children.get(unit.pk, []) if lineage.units[child].valid_on(day)]
+        for unit_id in ids:
+            shown.setdefault(unit_id, []).append(year)
+    return shown
+
+
+def evaluate_breakdown(program: Program, unit_code: str, year: int, years: list[int]) -> dict:
+    """Each target's yearly figures for every unit under `unit_code` (the review report's annex),
+    in a fixed number of queries whatever the number of units."""
+    unit = resolve_unit(unit_code, year)
+    lineage = load_lineage()
+    shown = breakdown_units(unit, years, lineage)
+    units_by_id = {u.pk: u for u in OrgUnit.objects.filter(id__in=list(shown))}
+    targets = list(program.targets.select_related("indicator__numerator", "indicator__denominator", "indicator__weight").order_by("position"))
+    alone = {unit_id: Territory((unit_id,), True, False) for unit_id in shown}
+    cells = _cells_for(targets, years, lambda day: Territory(tuple(alone), True, False))
+    lookup = lambda e, p, u: cells.get((e, p, u))  # noqa: E731
+    rows = []
+    for unit_id in sorted(shown, key=lambda i: (units_by_id[i].valid_from or date.min, units_by_id[i].code)):
+        member = units_by_id[unit_id]
+        values = {}
+        for target in targets:
+            if target.comparator == "qual" or target.indicator is None:
+                continue
+            series = dict(unit_series(target_info(target), years, unit_id, lookup))
+            values[target.code] = {y: _round_value(series[y].value) if y in shown[unit_id] and y in series else None for y in years}
+        rows.append({"code": member.code, "name": member.name, "years": shown[unit_id], "values": values})
+    return {"program": program.code, "unit": {"code": unit.code, "name": unit.name}, "years": years, "units": rows}
+
+
+def _round_value(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 4)

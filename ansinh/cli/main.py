@@ -31,13 +31,14 @@ def _register() -> None:
         commands_indicators,
         commands_program,
         commands_progress,
+        commands_report,
         commands_tasks,
         commands_units,
     )
 
     modules = (
         commands_units, commands_indicators, commands_program, commands_data, commands_tasks,
-        commands_analytics, commands_progress, commands_demo,
+        commands_analytics, commands_progress, commands_report, commands_demo,
     )
     for module in modules:
         cli.add_command(module.group)

@@ -23,6 +23,8 @@ class ErrorCode(str, Enum):
     AMBIGUOUS_UNIT = "ambiguous_unit"
     NOT_FOUND = "not_found"
     SOURCE_MISSING = "source_missing"  # a data file the command needs is not on disk
+    TOOL_MISSING = "tool_missing"  # an optional program (LibreOffice for PDF) is not installed
+    TOOL_FAILED = "tool_failed"  # that program ran but did not produce its output
 
 
 @dataclass(frozen=True)

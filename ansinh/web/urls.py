@@ -1,12 +1,14 @@
 from django.urls import path
 
-from ansinh.web import data_entry, program_import, reporting, task_pages, views
+from ansinh.web import data_entry, program_import, report_pages, reporting, task_pages, views
 
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("programs/import/", program_import.program_import, name="program-import"),
     path("programs/<str:code>/", views.program_detail, name="program"),
+    path("programs/<str:code>/report/", report_pages.report_form, name="report"),
+    path("programs/<str:code>/status-chart.svg", report_pages.status_chart, name="status-chart"),
     path("programs/<str:code>/tasks/", task_pages.task_board, name="task-board"),
     path("programs/<str:code>/tasks/<str:number>/", task_pages.task_page, name="task"),
     path("task-reports/<int:report_id>/return/", task_pages.return_report, name="return-task-report"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
@@ -9,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ansinh.accounts import policies
+from ansinh.analytics.progress import STATUS_LABELS_VI
 from ansinh.analytics.selectors import evaluate_program
 from ansinh.core.errors import UserError
 from ansinh.orgunits import selectors as units
@@ -33,7 +35,10 @@ def program_detail(request: HttpRequest, code: str) -> HttpResponse:
         {"name": area["name"], "targets": [t for t in targets if t.area == area["code"]]} for area in program.areas
     ]
     year = date.today().year
-    statuses = {row["target"]: row for row in evaluate_program(program, program.scope_unit.code, year)["targets"]}
+    rows = evaluate_program(program, program.scope_unit.code, year)["targets"]
+    statuses = {row["target"]: row for row in rows}
+    counts = Counter(row["status"] for row in rows)
+    status_counts = [(label, counts[status]) for status, label in STATUS_LABELS_VI.items() if counts[status]]
     latest = latest_reports(program)
     tasks = [
         (task, *programs.task_bodies(task), [statuses[t.code] for t in task.serves_targets.all()], latest.get(task.pk, []))
@@ -42,7 +47,10 @@ def program_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "web/program.html",
-        {"program": program, "areas": areas, "target_count": len(targets), "tasks": tasks, "bases": program.bases.all(), "year": year},
+        {
+            "program": program, "areas": areas, "target_count": len(targets), "tasks": tasks, "bases": program.bases.all(),
+            "year": year, "status_counts": status_counts,
+        },
     )
 
 
