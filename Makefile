@@ -49,6 +49,7 @@ bench: install
 	$(BIN)/python -m bench.demo_analytics
 	$(BIN)/python -m bench.data_import
 	$(BIN)/python -m bench.report_build
+	$(BIN)/python -m bench.web_load
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ansinh.core.server_timing.ServerTimingMiddleware",  # outermost: times the whole request
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ansinh.core.language_middleware.ChosenLanguageMiddleware",

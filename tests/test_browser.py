@@ -171,3 +171,129 @@ def test_a_program_is_imported_from_its_document_reviewed_beside_the_source_and_
             "SELECT COUNT(*) FROM programs_target t JOIN programs_program p ON p.id = t.program_id WHERE p.code = 'thi-uy-moi'"
         ).fetchone()
     assert targets == 34
+
+
+# The dashboard (issue 6): what a newcomer does in the first minute, checked against the analytics
+# the CLI computes from the same database; accessibility by axe-core; screenshots as artefacts.
+
+ARTIFACTS = Path(os.environ.get("ANSINH_TEST_ARTIFACTS", ROOT / "test-artifacts"))
+
+
+def evaluation(database: Path, unit: str, year: int) -> dict:
+    """`ansinh evaluate … --json` against the server's own database: the analytics the page must show."""
+    import json
+
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
+    result = subprocess.run([str(BIN / "ansinh"), "evaluate", "duc-pho-42", "--unit", unit, "--year", str(year), "--json"],
+                            cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=120)
+    return {row["target"]: row for row in json.loads(result.stdout)}
+
+
+def shoot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def vn(value: float) -> str:
+    from ansinh.core.vnformat import format_number
+
+    return format_number(value)
+
+
+def test_a_newcomer_finds_the_off_track_targets_and_the_communes_that_drag_them_down(server, page):
+    base, database = server
+    log_in(page, base)
+    with page.expect_navigation():
+        page.click("text=Tổng quan tiến độ")
+    page.select_option("#f-year", "2025")
+    page.select_option("#f-status", "off_track")
+    with page.expect_navigation():
+        page.click("form.filters button[type=submit]")
+    api = evaluation(database, "534", 2025)
+    off_track = sorted(code for code, row in api.items() if row["status"] == "off_track")
+    rows = page.locator("tr[data-target]")
+    assert sorted(rows.nth(i).get_attribute("data-target") for i in range(rows.count())) == off_track
+    for code in off_track:
+        row = page.locator(f"tr[data-target='{code}']")
+        assert row.locator(".badge").inner_text() == "Khó đạt"
+        assert row.locator("td.value").inner_text().splitlines()[0] == f"{vn(api[code]['value'])} {api[code]['unit']}"
+    assert page.locator(".status-counts a.status-off_track strong").inner_text() == str(len(off_track))
+    shoot(page, "overview-off-track-2025")
+
+    with page.expect_navigation():
+        page.click(f"tr[data-target='{off_track[0]}'] a")
+    ranked = page.locator("table.ranking tbody tr")
+    assert ranked.count() == 5  # the five units of the 2025 reform
+    worst = page.locator("ol.worst li").first.inner_text()
+    assert worst.startswith(ranked.nth(ranked.count() - 1).locator("td a").inner_text())
+    assert page.locator("strong.value").inner_text() == f"{vn(api[off_track[0]]['value'])} {api[off_track[0]]['unit']}"
+    shoot(page, f"target-{off_track[0]}-2025")
+
+    with page.expect_download() as download:
+        page.click("text=Excel (.xlsx)")
+    from openpyxl import load_workbook
+
+    import io
+
+    workbook = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
+    town = {row[5]: row[6] for row in workbook.active.iter_rows(min_row=2, values_only=True) if row[3] == "534"}
+    assert town == {p["year"]: p["value"] for p in api[off_track[0]]["series"] if p["value"] is not None}
+    assert not [r for r in page.requests if not r.startswith(base)]
+
+
+def test_switching_unit_and_year_by_keyboard_alone(server, page):
+    base, _ = server
+    log_in(page, base)
+    page.goto(f"{base}/programs/duc-pho-42/overview/")
+
+    def tab_to(selector: str) -> None:
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"document.activeElement === document.querySelector({selector!r})"):
+                return
+        raise AssertionError(f"{selector} cannot be reached with the Tab key")
+
+    tab_to("#f-unit")
+    for _ in range(40):  # the arrow keys walk the options of a focused select
+        if page.eval_on_selector("#f-unit", "e => e.value") == "21457":
+            break
+        page.keyboard.press("ArrowDown")
+    tab_to("form.filters button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text().startswith("Tổng quan tiến độ: Xã Nguyễn Nghiêm, ")
+    tab_to("#f-year")
+    page.keyboard.press("Home")  # the first year: 2023, before the reform, when 21457 was xã Phổ Nhơn
+    tab_to("form.filters button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "Tổng quan tiến độ: Xã Phổ Nhơn, 2023"
+    assert "Xã Nguyễn Nghiêm" not in page.locator("#f-unit").inner_text()  # the list holds the units of 2023
+    shoot(page, "overview-keyboard-21457")
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_pages_fit_a_small_laptop_and_a_phone(server, page, width):
+    base, _ = server
+    page.set_viewport_size({"width": width, "height": 768 if width > 1000 else 844})
+    log_in(page, base)
+    for name, path in (("overview", "/programs/duc-pho-42/overview/?year=2025"), ("target", "/programs/duc-pho-42/targets/T02/?year=2024")):
+        page.goto(base + path)
+        scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert scroll <= inner, f"{path} is wider than a {width}px screen"
+        shoot(page, f"{name}-{width}px")
+
+
+def test_no_accessibility_violation_on_the_main_pages(server, page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, _ = server
+    axe = Axe()
+    page.goto(f"{base}/accounts/login/")
+    found = {"login": axe.run(page).generate_snapshot()}
+    log_in(page, base)
+    for path in ("/", "/programs/duc-pho-42/", "/programs/duc-pho-42/overview/?year=2025", "/programs/duc-pho-42/targets/T02/?year=2024",
+                 "/programs/duc-pho-42/report/", "/reporting/", ENTRY):
+        page.goto(base + path)
+        found[path] = axe.run(page).generate_snapshot()
+    assert {path: report for path, report in found.items() if report} == {}

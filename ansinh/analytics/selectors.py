@@ -188,14 +188,15 @@ def breakdown_units(unit: OrgUnit, years: list[int], lineage: Lineage) -> dict[i
     return shown
 
 
-def evaluate_breakdown(program: Program, unit_code: str, year: int, years: list[int]) -> dict:
-    """Each target's yearly figures for every unit under `unit_code` (the review report's annex),
-    in a fixed number of queries whatever the number of units."""
+def evaluate_breakdown(program: Program, unit_code: str, year: int, years: list[int], target_codes: list[str] | None = None) -> dict:
+    """Each target's yearly figures (or only `target_codes`') for every unit under `unit_code` (the
+    review report's annex, a target page's ranking), in a fixed number of queries."""
     unit = resolve_unit(unit_code, year)
     lineage = load_lineage()
     shown = breakdown_units(unit, years, lineage)
     units_by_id = {u.pk: u for u in OrgUnit.objects.filter(id__in=list(shown))}
-    targets = list(program.targets.select_related("indicator__numerator", "indicator__denominator", "indicator__weight").order_by("position"))
+    targets = program.targets.select_related("indicator__numerator", "indicator__denominator", "indicator__weight").order_by("position")
+    targets = list(targets if target_codes is None else targets.filter(code__in=target_codes))
     alone = {unit_id: Territory((unit_id,), True, False) for unit_id in shown}
     cells = _cells_for(targets, years, lambda day: Territory(tuple(alone), True, False))
     lookup = lambda e, p, u: cells.get((e, p, u))  # noqa: E731

@@ -174,3 +174,37 @@ def to_svg(figure: Figure) -> bytes:
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     pyplot.close(figure)
     return buffer.getvalue()
+
+
+def sparkline_svg(points: list[tuple[int, float]], goal: float | None, status: str, width: int = 120, height: int = 30) -> str:
+    """A small inline SVG trend for a table row (the overview draws 34 of them per page, so this one
+    is written directly, without matplotlib: about 20 µs instead of 50 ms). Decorative: the row
+    shows the figures in text beside it, so the SVG is hidden from screen readers."""
+    values = [v for _, v in points] + ([goal] if goal is not None else [])
+    if not points:
+        return ""
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    years = [y for y, _ in points]
+    first, last = min(years), max(years)
+    x_span = (last - first) or 1
+
+    def x(year: int) -> float:
+        return 3 + (year - first) / x_span * (width - 6)
+
+    def y(value: float) -> float:
+        return height - 3 - (value - low) / span * (height - 6)
+
+    line = " ".join(f"{x(year):.1f},{y(value):.1f}" for year, value in points)
+    goal_line = (
+        f'<line x1="0" x2="{width}" y1="{y(goal):.1f}" y2="{y(goal):.1f}" stroke="{TARGET_COLOUR}" stroke-dasharray="3 2" stroke-width="1"/>'
+        if goal is not None else ""
+    )
+    end_x, end_y = x(points[-1][0]), y(points[-1][1])
+    colour = STATUS_COLOURS.get(status, SERIES_COLOUR)
+    return (
+        f'<svg class="spark" width="{width}" height="{height}" viewBox="0 0 {width} {height}" aria-hidden="true" focusable="false">'
+        f"{goal_line}"
+        f'<polyline points="{line}" fill="none" stroke="{SERIES_COLOUR}" stroke-width="1.5"/>'
+        f'<circle cx="{end_x:.1f}" cy="{end_y:.1f}" r="2.5" fill="{colour}"/></svg>'
+    )

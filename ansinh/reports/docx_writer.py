@@ -214,6 +214,8 @@ def _chart(document, block: Chart) -> None:
 
 def _signature(document, head: Letterhead, signer_lines: tuple[str, ...]) -> None:
     table = _borderless_table(document, 2, [Cm(8.0), Cm(8.0)])
+    keep_together = OxmlElement("w:cantSplit")  # the signature block never breaks across pages
+    table.rows[0]._tr.get_or_add_trPr().append(keep_together)
     left, right = table.rows[0].cells
     heading = "Nơi nhận:"
     _cell_line(left, heading, 14 if head.layout == PARTY else 12, bold=head.layout == STATE, italic=head.layout == STATE,

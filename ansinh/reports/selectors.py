@@ -183,3 +183,12 @@ def report_units(program: Program, until_year: int) -> list[tuple[str, str]]:
         if (unit.code, unit.name) not in choices:
             choices.append((unit.code, unit.name))
     return choices
+
+
+def units_in_year(program: Program, year: int) -> list[tuple[str, str]]:
+    """The program's unit and the units under it (or its successors) at the end of `year`: one
+    option per code, so a code shared across the 2025 reform means the unit of that year."""
+    lineage = load_lineage()
+    shown = breakdown_units(program.scope_unit, [year], lineage)
+    units = OrgUnit.objects.filter(id__in=list(shown)).order_by("code")
+    return [(program.scope_unit.code, program.scope_unit.name)] + [(u.code, u.name) for u in units]

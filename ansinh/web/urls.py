@@ -1,12 +1,16 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from ansinh.web import data_entry, program_import, report_pages, reporting, task_pages, views
+from ansinh.web import dashboard_pages, data_entry, program_import, report_pages, reporting, task_pages, views
 
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("programs/import/", program_import.program_import, name="program-import"),
     path("programs/<str:code>/", views.program_detail, name="program"),
+    path("programs/<str:code>/overview/", dashboard_pages.overview, name="overview"),
+    path("programs/<str:code>/targets/<str:target>/", dashboard_pages.target_page, name="target"),
+    re_path(r"^programs/(?P<code>[^/]+)/targets/(?P<target>[^/]+)/chart\.(?P<extension>svg|png)$", dashboard_pages.target_chart, name="target-chart"),
+    re_path(r"^programs/(?P<code>[^/]+)/targets/(?P<target>[^/]+)/data\.(?P<extension>csv|xlsx)$", dashboard_pages.target_data, name="target-data"),
     path("programs/<str:code>/report/", report_pages.report_form, name="report"),
     path("programs/<str:code>/status-chart.svg", report_pages.status_chart, name="status-chart"),
     path("programs/<str:code>/tasks/", task_pages.task_board, name="task-board"),

@@ -1,0 +1,125 @@
+"""Reads for the dashboard pages: the program overview at a unit and year, and one target's story
+with every unit under it ranked. Built on `evaluate_program` and `evaluate_breakdown` (materialised
+aggregates, a fixed number of queries); filtering and ranking are pure functions below."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from ansinh.analytics.progress import STATUS_LABELS_VI
+from ansinh.analytics.selectors import evaluate_breakdown, evaluate_program, resolve_unit
+from ansinh.programs.models import Program, TaskAssignment, TaskGroup
+
+
+@dataclass(frozen=True)
+class OverviewFilters:
+    status: str = ""
+    area: str = ""
+    body: str = ""  # a body code: targets served by a task this body leads or carries out
+
+    def keeps(self, row: dict) -> bool:
+        return (
+            (not self.status or row["status"] == self.status)
+            and (not self.area or row["area"] == self.area)
+            and (not self.body or self.body in row["body_codes"])
+        )
+
+
+def program_overview(program: Program, unit_code: str, year: int, filters: OverviewFilters) -> dict:
+    """Every target at the unit for the year, with its area, the bodies whose tasks serve it, and,
+    for a unit other than the program's, the program unit's value beside it."""
+    evaluation = evaluate_program(program, unit_code, year)
+    areas = dict(program.targets.values_list("code", "area"))
+    bodies = _bodies_by_target(program)
+    scope = resolve_unit(program.scope_unit.code, year)
+    is_scope = evaluation["unit"]["code"] == scope.code and evaluation["unit"]["valid_from"] == _iso(scope.valid_from)
+    scope_rows = {} if is_scope else {r["target"]: r for r in evaluate_program(program, scope.code, year)["targets"]}
+    rows = []
+    for row in evaluation["targets"]:
+        served_by = bodies.get(row["target"], {})
+        rows.append({
+            **row,
+            "area": areas.get(row["target"], ""),
+            "body_codes": set(served_by),
+            "bodies": sorted(served_by.values()),
+            "scope_value": scope_rows[row["target"]]["value"] if row["target"] in scope_rows else None,
+        })
+    counts = Counter(row["status"] for row in rows)
+    return {
+        "unit": evaluation["unit"],
+        "territory": evaluation["territory"],
+        "year": year,
+        "is_scope": is_scope,
+        "scope_name": scope.name,
+        "counts": [(status, label, counts[status]) for status, label in STATUS_LABELS_VI.items()],
+        "total": len(rows),
+        "rows": [row for row in rows if filters.keeps(row)],
+        "body_choices": sorted({(code, name) for row in rows for code, name in bodies.get(row["target"], {}).items()}, key=lambda c: c[1]),
+    }
+
+
+def _bodies_by_target(program: Program) -> dict[str, dict[str, str]]:
+    """Target code -> {body code: body name} of the bodies leading or carrying out its tasks."""
+    links = TaskGroup.serves_targets.through.objects.filter(taskgroup__program=program).values_list("taskgroup_id", "target__code")
+    assignments = TaskAssignment.objects.filter(task__program=program).values_list("task_id", "body__code", "body__name")
+    by_task: dict[int, dict[str, str]] = {}
+    for task_id, code, name in assignments:
+        by_task.setdefault(task_id, {})[code] = name
+    result: dict[str, dict[str, str]] = {}
+    for task_id, target_code in links:
+        result.setdefault(target_code, {}).update(by_task.get(task_id, {}))
+    return result
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def target_story(program: Program, target_code: str, unit_code: str, year: int) -> dict:
+    """One target at the unit: its evaluation row, and every unit under it ranked for the latest
+    year with figures (who is furthest from the goal, who has not reported)."""
+    evaluation = evaluate_program(program, unit_code, year)
+    row = next((r for r in evaluation["targets"] if r["target"] == target_code), None)
+    if row is None:
+        return {}
+    years = list(range(program.start_year - 1, year + 1))
+    breakdown = evaluate_breakdown(program, evaluation["unit"]["code"], year, years, [target_code])
+    rank_year = row["year"] or year
+    return {"unit": evaluation["unit"], "row": row, "rank_year": rank_year, "year": year,
+            "ranking": rank_units(row, breakdown["units"], rank_year), "breakdown": breakdown}
+
+
+def shortfall(row: dict, value: float) -> float:
+    """How far `value` is from the target in the undesirable direction (negative: beyond it)."""
+    comparator = row["comparator"]
+    inputs = row.get("inputs", {})
+    goal = row["target_value"]
+    if comparator in ("lt", "le"):
+        return value - goal
+    if comparator in ("gt", "ge"):
+        return goal - value
+    if comparator == "range":
+        low, high = inputs.get("low"), inputs.get("high")
+        return max(low - value, value - high, 0.0)
+    return abs(value - goal)  # eq, approx: closeness counts
+
+
+def rank_units(row: dict, units: list[dict], year: int) -> dict:
+    """Units that existed in `year`, best first; those with no figure listed apart as not reported."""
+    if row["comparator"] == "qual" or (row["target_value"] is None and row["comparator"] != "range"):
+        return {"ranked": [], "missing": [], "year": year}
+    present, missing = [], []
+    for unit in units:
+        if year not in unit["years"]:
+            continue
+        value = unit["values"].get(row["target"], {}).get(year)
+        if value is None:
+            missing.append({"code": unit["code"], "name": unit["name"]})
+        else:
+            present.append({"code": unit["code"], "name": unit["name"], "value": value, "shortfall": round(shortfall(row, value), 4)})
+    present.sort(key=lambda u: (u["shortfall"], u["code"]))
+    for position, unit in enumerate(present, start=1):
+        unit["rank"] = position
+    return {"ranked": present, "missing": missing, "year": year}
