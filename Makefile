@@ -50,6 +50,7 @@ bench: install
 	$(BIN)/python -m bench.data_import
 	$(BIN)/python -m bench.report_build
 	$(BIN)/python -m bench.web_load
+	$(BIN)/python -m bench.api_load
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput

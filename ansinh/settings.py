@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "ansinh.analytics",
     "ansinh.tasks",
     "ansinh.reports",
+    "ansinh.api",
+    "ninja",  # serves the API documentation's scripts and styles itself (no CDN)
     "ansinh.web",
 ]
 
@@ -89,9 +91,14 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets pages read while an import writes; a 64 MB page cache keeps index inserts of large
     # imports in memory; NORMAL sync is safe with WAL (a crash loses at most the last commit).
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
-    )
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
+    # Two writers at once (two gunicorn workers, two officers saving): a transaction that reads and
+    # then writes cannot wait for the lock once another writer holds it, and fails at once with
+    # "database is locked". IMMEDIATE takes the write lock at BEGIN, so the second writer waits
+    # (up to `timeout` seconds) instead of failing (found by bench/api_load.py).
+    options.setdefault("transaction_mode", "IMMEDIATE")
+    options.setdefault("timeout", 30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -46,7 +46,7 @@ def _start_server(workdir: Path) -> tuple[subprocess.Popen, int]:
     port = _free_port()
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "ansinh.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(workdir / "server.log", "w"),  # noqa: SIM115 (lives as long as the server)
     )
     for _ in range(100):
         try:
@@ -80,16 +80,21 @@ def _log_in(port: int) -> str:
     return f"sessionid={session.group(1)}; csrftoken={csrf}"
 
 
-def _load(port: int, path: str, cookie: str) -> tuple[list[float], list[float], int]:
-    latencies, server_times, errors = [], [], [0]
+def run_clients(make_request) -> tuple[list[float], list[float], int]:
+    """USERS threads calling `make_request(turn)` back to back for SECONDS: client latencies and
+    server times (ms) of the 200 answers, and the number of failures."""
+    latencies, server_times, errors, turns = [], [], [0], [0]
     lock = threading.Lock()
     deadline = time.perf_counter() + SECONDS
 
     def user() -> None:
         while time.perf_counter() < deadline:
+            with lock:
+                turns[0] += 1
+                turn = turns[0]
             started = time.perf_counter()
             try:
-                response, _ = _request(port, "GET", path, headers={"Cookie": cookie})
+                response, _ = make_request(turn)
                 ok = response.status == 200
                 timing = re.search(r"dur=([\d.]+)", response.getheader("Server-Timing") or "")
             except OSError:
@@ -122,7 +127,7 @@ def main() -> None:
             cookie = _log_in(port)
             for name, path in PAGES:
                 _request(port, "GET", path, headers={"Cookie": cookie})  # warm-up: imports, caches
-                latencies, server_times, errors = _load(port, path, cookie)
+                latencies, server_times, errors = run_clients(lambda _turn, path=path: _request(port, "GET", path, headers={"Cookie": cookie}))
                 print(f"Web load, {name} ({path}), {USERS} users for {SECONDS:.0f} s, gunicorn 2 workers, SQLite:")
                 print(f"  {len(latencies)} requests, {len(latencies) / SECONDS:.1f} req/s, errors {errors}")
                 print(f"  server time (Server-Timing): {_percentiles(server_times)}")

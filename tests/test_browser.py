@@ -11,17 +11,15 @@ was skipped; CI sets ANSINH_REQUIRE_BROWSER=1 and then a missing browser fails.
 from __future__ import annotations
 
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 from shutil import which
-from urllib.error import URLError
-from urllib.request import urlopen
 
 import pytest
+
+from tests.live_server import serve_demo
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -43,38 +41,10 @@ def _require_browser():
     pytest.skip(f"{missing} not installed: browser tests skipped")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     _require_browser()
-    workdir = tmp_path_factory.mktemp("browser")
-    database = workdir / "ansinh.sqlite3"
-    # Its own database and upload folder: the developer's installation in var/ is never touched.
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "ANSINH_UPLOAD_DIR": str(workdir / "uploads"), "ANSINH_DEBUG": "true"}
-    for command in (["python", "manage.py", "migrate", "--noinput"], ["ansinh", "demo", "setup"]):
-        subprocess.run([str(BIN / command[0]), *command[1:]], cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
-    port = _free_port()
-    process = subprocess.Popen(
-        [str(BIN / "python"), "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urlopen(f"{base}/accounts/login/", timeout=1)
-                break
-            except (URLError, ConnectionError):
-                time.sleep(0.1)
-        yield base, database
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    yield from serve_demo(tmp_path_factory.mktemp("browser"))
 
 
 @pytest.fixture

@@ -107,3 +107,64 @@ def test_the_forged_program_draft_would_load_for_a_program_administrator(db):
     url, data = endpoints()["program import"]
     response = client.post(url, data)
     assert response.status_code == 302 and Program.objects.filter(code="chuong-trinh-gia-mao").exists()
+
+
+# --- the API: the same policy, through personal tokens ------------------------------------------
+
+
+def api_endpoints():
+    item = {"dataElement": "NHA_TAM", "orgUnit": COMMUNE, "period": PERIOD, "value": "3"}
+    decide = "/api/v1/submissions/XA_6THANG/21442/2025S1"
+    return {
+        "api put value": ("put", f"/api/v1/datavalues/NHA_TAM/{COMMUNE}/{PERIOD}", {"value": "3"}),
+        "api batch": ("post", "/api/v1/datavalues/batch", {"values": [item]}),
+        "api dataValueSets": ("post", "/api/v1/dataValueSets", {"dataValues": [item]}),
+        "api submit": ("post", f"/api/v1/submissions/XA_6THANG/{COMMUNE}/{PERIOD}/submit", {}),
+        "api approve": ("post", f"{decide}/approve", {}),
+        "api return": ("post", f"{decide}/return", {"reason": "x"}),
+        "api excuse": ("post", f"{decide}/excuse", {"reason": "x"}),
+        "api reopen": ("post", f"{decide}/reopen", {"reason": "x"}),
+        "api task report": ("post", "/api/v1/programs/duc-pho-42/tasks/1/reports",
+                            {"body": "ban-tuyen-giao-thi-uy-duc-pho", "period": PERIOD, "status": "done", "text": "x"}),
+    }
+
+
+@pytest.mark.parametrize(("role", "endpoint"), [(role, endpoint) for endpoint in api_endpoints() for role in ROLES])
+def test_through_the_api_a_role_without_the_right_is_refused_and_nothing_changes(db, role, endpoint):
+    import json
+
+    from ansinh.accounts.actions import do_create_api_token
+
+    user = ROLES[role]()
+    headers = {}
+    if user is not None:
+        headers["HTTP_AUTHORIZATION"] = f"Bearer {do_create_api_token(name='matrix', acting_user=user)[1]}"
+    method, url, payload = api_endpoints()[endpoint]
+    before = snapshot()
+    response = getattr(Client(), method)(url, json.dumps(payload), content_type="application/json", **headers)
+    expected = {401} if user is None else {403}
+    assert response.status_code in expected, (role, endpoint, response.status_code, response.content[:300])
+    assert response.json()["code"] in ("not_authenticated", "permission_denied", "invalid")
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(("role", "endpoint"), [("approver of the town", "api excuse"), ("officer of the commune", "api put value")])
+def test_the_same_api_requests_succeed_for_the_roles_that_hold_the_right(db, role, endpoint):
+    # Guards the matrix above: its refusals mean something only if the same request can succeed.
+    import json
+
+    from ansinh.accounts.actions import do_create_api_token
+
+    if role.startswith("approver"):  # of thị xã Đức Phổ as it stood before the 2025 reform, over Phổ An's 2025S1 report
+        from datetime import date
+
+        user = get_user_model().objects.create_user("approver")
+        RoleAssignment.objects.create(user=user, role=Role.APPROVER, unit=get_unit("534", date(2024, 6, 1)))
+    else:
+        user = make_user("officer", Role.COMMUNE_OFFICER, COMMUNE)
+    method, url, payload = api_endpoints()[endpoint]
+    token = do_create_api_token(name="matrix", acting_user=user)[1]
+    before = snapshot()
+    response = getattr(Client(), method)(url, json.dumps(payload), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 200, response.content
+    assert snapshot() != before

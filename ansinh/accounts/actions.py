@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import secrets
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
+
+from ansinh.accounts.models import ApiToken
+from ansinh.core.audit import attribute
+from ansinh.core.errors import ErrorCode, UserError
 
 
 def get_or_create_system_user(username: str):
@@ -28,3 +36,86 @@ def do_ensure_demo_admin(*, username: str, password: str):
     user.set_password(password)
     user.save()
     return user
+
+
+# --- personal API tokens (docs/api.md) --------------------------------------------------------
+
+TOKEN_PREFIX = "ansinh_"
+LAST_USED_RESOLUTION_SECONDS = 60  # last use is recorded at most once a minute, not on every call
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def do_create_api_token(*, name: str, acting_user) -> tuple[ApiToken, str]:
+    """A new token for `acting_user`; returns the row and the token text, which is never stored."""
+    name = " ".join(name.split())
+    if not name:
+        raise UserError.single(ErrorCode.FIELD_MISSING, "đặt tên cho khóa API (ví dụ: cổng thông tin tỉnh)", field="name")
+    if len(name) > 100:
+        raise UserError.single(ErrorCode.FIELD_INVALID, "tên khóa API dài quá 100 ký tự", field="name")
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    row = ApiToken(user=acting_user, name=name, prefix=token[:12], digest=token_digest(token))
+    attribute(row, acting_user, "token").save()
+    return row, token
+
+
+@transaction.atomic
+def do_revoke_api_token(token_id: int, *, acting_user) -> ApiToken:
+    """A user revokes his own token (a system administrator, anyone's)."""
+    from ansinh.accounts.policies import is_system_admin
+
+    row = ApiToken.objects.select_for_update().filter(pk=token_id).first()
+    if row is None or (row.user_id != acting_user.pk and not is_system_admin(acting_user)):
+        raise UserError.single(ErrorCode.NOT_FOUND, f"không có khóa API số {token_id} của bạn", field="token")
+    if row.revoked_at is None:
+        row.revoked_at = timezone.now()
+        attribute(row, acting_user, "token").save(update_fields=["revoked_at"])
+    return row
+
+
+def user_for_token(token: str):
+    """The active user a token belongs to, or None. Records the last use (coarsely)."""
+    if not token.startswith(TOKEN_PREFIX):
+        return None
+    row = ApiToken.objects.select_related("user").filter(digest=token_digest(token), revoked_at__isnull=True).first()
+    if row is None or not row.user.is_active:
+        return None
+    now = timezone.now()
+    if row.last_used_at is None or (now - row.last_used_at).total_seconds() > LAST_USED_RESOLUTION_SECONDS:
+        # A plain update, not a save: using a token is not a change of the token worth a history row.
+        ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
+    return row.user
+
+
+# --- roles (docs/permissions.md) --------------------------------------------------------------
+
+
+@transaction.atomic
+def do_grant_role(username: str, role: str, *, acting_user, channel: str = "cli", unit=None, agency: str = "", body=None, password: str | None = None):
+    """Give `username` a role with its scope, creating the account when it does not exist (with the
+    password given, or none: it then logs in only through an API token). Recorded in the history."""
+    from ansinh.accounts.models import Role, RoleAssignment
+
+    if role not in Role.values:
+        raise UserError.single(ErrorCode.FIELD_INVALID, f"vai trò '{role}' không có; dùng một trong: {', '.join(Role.values)}", field="role")
+    if role == Role.AGENCY_OFFICER and not agency:
+        raise UserError.single(ErrorCode.FIELD_MISSING, "cán bộ cơ quan chuyên môn cần tên cơ quan (--agency)", field="agency")
+    if role == Role.BODY_OFFICER and body is None:
+        raise UserError.single(ErrorCode.FIELD_MISSING, "cán bộ cơ quan thực hiện nhiệm vụ cần mã cơ quan (--body)", field="body")
+    if role == Role.COMMUNE_OFFICER and unit is None:
+        raise UserError.single(ErrorCode.FIELD_MISSING, f"vai trò {role} cần đơn vị (--unit)", field="unit")
+    user, created = get_user_model().objects.get_or_create(username=username)
+    if created or password:
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save()
+    assignment = RoleAssignment.objects.filter(user=user, role=role, unit=unit, agency=agency, body=body).first()
+    if assignment is None:
+        assignment = RoleAssignment(user=user, role=role, unit=unit, agency=agency, body=body)
+        attribute(assignment, acting_user, channel).save()
+    return assignment

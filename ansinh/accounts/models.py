@@ -35,3 +35,26 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} ({self.unit or 'toàn hệ thống'})"
+
+
+class ApiToken(models.Model):
+    """A personal API token (docs/api.md). Only its SHA-256 is stored: the token itself is shown
+    once, when it is created. Revoking keeps the row, so the audit trail stays whole."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("tên"), max_length=100)
+    prefix = models.CharField(_("tiền tố"), max_length=16)  # the first characters, to recognise a token in a list
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["user", "-created_at"]
+        verbose_name = _("khóa API")
+        verbose_name_plural = _("khóa API")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.name} ({self.prefix}…)"

@@ -25,6 +25,7 @@ def cli() -> None:
 
 def _register() -> None:
     from ansinh.cli import (
+        commands_accounts,
         commands_analytics,
         commands_data,
         commands_demo,
@@ -38,7 +39,7 @@ def _register() -> None:
 
     modules = (
         commands_units, commands_indicators, commands_program, commands_data, commands_tasks,
-        commands_analytics, commands_progress, commands_report, commands_demo,
+        commands_analytics, commands_progress, commands_report, commands_demo, commands_accounts,
     )
     for module in modules:
         cli.add_command(module.group)

@@ -210,6 +210,8 @@ class ImportReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
+    denied: bool = False  # some value was refused because the user may not enter it (the API answers 403)
+    conflict: bool = False  # some value changed since the writer read it (the API answers 409)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -233,7 +235,7 @@ def do_import_values(
     `versions`: for forms, the version of each (element, unit, period) the user saw.
     """
     report = ImportReport(dry_run=dry_run, errors=[str(p) for p in (read_problems or [])])
-    entries, candidates, errors = _resolve(raw_values, acting_user, versions or {})
+    entries, candidates, errors, report.denied = _resolve(raw_values, acting_user, versions or {})
     report.errors += errors
     if not report.errors:
         findings = check(candidates, selectors.validation_context(candidates))
@@ -255,6 +257,7 @@ def do_import_values(
     except UserError as error:
         report.errors += [str(p) for p in error.problems]
         report.refused = len(raw_values)
+        report.conflict = isinstance(error, ConflictError)
         return report
     report.created, report.updated, report.unchanged = summary.created, summary.updated, summary.unchanged
     return report
@@ -272,16 +275,18 @@ def do_import_file(content: bytes, filename: str, *, acting_user: Any, dry_run: 
     return report
 
 
-def _resolve(raw_values, user, versions) -> tuple[list[ValueEntry], list[Candidate], list[str]]:
+def _resolve(raw_values, user, versions) -> tuple[list[ValueEntry], list[Candidate], list[str], bool]:
     """Codes and text to objects and numbers. A file names a few elements, units and periods many
     times over, so each is looked up once (`_Lookups`), not once per value."""
     lookups = _Lookups(raw_values, user)
     errors: list[str] = []
     entries, candidates = [], []
+    denied = False
     for raw in raw_values:
         target = lookups.target(raw.element_code, raw.unit_code, raw.period)
         if isinstance(target, str):
             errors.append(f"{raw.where}: {target}")
+            denied = denied or isinstance(target, Denied)
             continue
         element, unit = target
         try:
@@ -294,7 +299,11 @@ def _resolve(raw_values, user, versions) -> tuple[list[ValueEntry], list[Candida
         entries.append(ValueEntry(element, unit, raw.period, value, raw.category, raw.comment, where=raw.where, expected_version=version))
         candidates.append(Candidate(element.code, unit.id, raw.period, value, raw.comment, raw.where))
     errors += _locked(entries)
-    return entries, candidates, errors
+    return entries, candidates, errors, denied
+
+
+class Denied(str):
+    """A refusal message that is a matter of permission, not of the value."""
 
 
 class _Lookups:
@@ -328,7 +337,7 @@ class _Lookups:
         if key not in self.allowed:
             self.allowed[key] = data_set is not None and policies.can_enter(self.user, data_set, unit)
         if not self.allowed[key]:
-            return f"bạn không có quyền nhập '{data_set.name if data_set else element.code}' cho {unit.name}"
+            return Denied(f"bạn không có quyền nhập '{data_set.name if data_set else element.code}' cho {unit.name}")
         return element, unit
 
     def _unit(self, unit_code: str, period_code: str) -> OrgUnit | str:
@@ -465,6 +474,28 @@ def do_reopen_report(submission: Submission, *, reason: str, acting_user: Any, c
         raise UserError.single(ErrorCode.FIELD_INVALID, f"báo cáo của {above.unit.name} đã duyệt; cần mở lại báo cáo đó trước", field="status")
     allowed = (SubmissionStatus.APPROVED, SubmissionStatus.EXCUSED)
     return _decide(submission, SubmissionStatus.DRAFT, reason, acting_user, channel, allowed_from=allowed, needs_reason=True)
+
+
+REPORT_DECISIONS = ("submit", "approve", "return", "excuse", "reopen")
+
+
+def do_report_decision(data_set: DataSet, unit: OrgUnit, period: str, decision: str, *, reason: str, acting_user: Any, channel: str) -> Submission:
+    """One step of the report workflow by name (the web's buttons and the API's actions)."""
+    if decision == "submit":
+        return do_submit_report(data_set, unit, period, acting_user=acting_user, channel=channel)
+    if decision == "approve":
+        return do_approve_report(data_set, unit, period, acting_user=acting_user, channel=channel)
+    if decision == "excuse":
+        return do_excuse_report(data_set, unit, period, reason=reason, acting_user=acting_user, channel=channel)
+    if decision in ("return", "reopen"):
+        submission = Submission.objects.filter(data_set=data_set, unit=unit, period=period).first()
+        if submission is None:
+            if not policies.can_approve(acting_user, unit):
+                raise _deny(f"bạn không có quyền duyệt báo cáo của {unit.name}")
+            raise UserError.single(ErrorCode.NOT_FOUND, "chưa có báo cáo để trả lại hoặc mở lại", field="status")
+        handler = do_return_report if decision == "return" else do_reopen_report
+        return handler(submission, reason=reason, acting_user=acting_user, channel=channel)
+    raise UserError.single(ErrorCode.FIELD_INVALID, f"thao tác '{decision}' không có; dùng: {', '.join(REPORT_DECISIONS)}", field="action")
 
 
 def _decide(submission, status, reason: str, acting_user, channel, *, allowed_from, needs_reason: bool = False) -> Submission:

@@ -146,7 +146,7 @@ def _unguard_formula(text: str) -> str:
 # Number rules
 
 
-def _read_machine_number(text: str) -> str:
+def machine_value_text(text: str) -> str:
     """Machine notation -> value_text that parse_number reads back exactly ("1.5" -> "1,5").
 
     parse_number would take "1.234" for 1234, so machine text must not reach it unchanged."""
@@ -349,7 +349,7 @@ def read_csv(content: bytes, filename: str) -> ReadResult:
     columns = _read_header(header, filename, result)
     if columns is None:
         return result
-    collector = _Collector(result, _CSV_NAMES, _read_machine_number if separator == "," else _read_human_number)
+    collector = _Collector(result, _CSV_NAMES, machine_value_text if separator == "," else _read_human_number)
     with _no_cycle_collection():
         _read_csv_rows(reader, collector, filename, columns, separator)
     return collector.finish()
@@ -477,7 +477,7 @@ def read_dhis2_json(content: bytes, filename: str) -> ReadResult:
         items = _data_values(document, filename, result)
         if items is None:
             return result
-        collector = _Collector(result, _JSON_NAMES, _read_machine_number)
+        collector = _Collector(result, _JSON_NAMES, machine_value_text)
         defaults = {key: document.get(key) for key in ("period", "orgUnit")}
         for position, item in enumerate(items, start=1):
             _read_item(collector, Location(filename, item=position), item, defaults)

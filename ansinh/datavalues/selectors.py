@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Max, Min
 
 from ansinh.accounts import policies
+from ansinh.core.errors import ErrorCode, UserError
 from ansinh.core.periods import parse_period, periods_of_year
 from ansinh.datavalues.models import DataValue, Submission, SubmissionStatus
 from ansinh.datavalues.reporting import due_date
@@ -18,7 +19,7 @@ from ansinh.datavalues.validation import Candidate, Context, ElementMeta, Rule
 from ansinh.indicators.models import DataElement, DataSet, Indicator, ValidationRule
 from ansinh.indicators.rules import parse_expression
 from ansinh.orgunits.models import OrgUnit
-from ansinh.orgunits.selectors import chain_ids, code_candidates, valid_on
+from ansinh.orgunits.selectors import chain_ids, code_candidates, get_unit, valid_on
 from ansinh.programs.models import Program
 
 
@@ -344,3 +345,35 @@ def _subtree(unit: OrgUnit) -> list[OrgUnit]:
 def _plain_decimal(value: Decimal) -> Decimal:
     """26705.0000 -> 26705 and 4.8000 -> 4.8, never 2.6705E+4."""
     return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+def report_objects(data_set_code: str, unit_code: str, period: str) -> tuple[DataSet, OrgUnit]:
+    """The data set and the unit (as it stood at the period's end) that codes name; UserError if not."""
+    data_set = DataSet.objects.filter(code=data_set_code).first()
+    if data_set is None:
+        raise UserError.single(ErrorCode.NOT_FOUND, f"không có biểu (bộ số liệu) mã '{data_set_code}'", field="dataSet")
+    try:
+        parsed = parse_period(period)
+    except ValueError as exc:
+        raise UserError.single(ErrorCode.FIELD_INVALID, str(exc), field="period") from None
+    if parsed.period_type != data_set.period_type:
+        raise UserError.single(ErrorCode.FIELD_INVALID, f"biểu {data_set.code} báo cáo theo kỳ {data_set.period_type}, không theo kỳ {period}", field="period")
+    return data_set, get_unit(unit_code, parsed.end)
+
+
+def values_page(*, element_code: str = "", unit_code: str = "", period: str = "", limit: int = 100, offset: int = 0) -> tuple[int, list[DataValue]]:
+    """Stored values filtered by element, unit code (every version of the code) and period, a page at a time."""
+    rows = DataValue.objects.select_related("data_element", "unit", "updated_by").order_by("data_element__code", "unit__code", "period", "category", "id")
+    if element_code:
+        rows = rows.filter(data_element__code=element_code)
+    if unit_code:
+        rows = rows.filter(unit__code=unit_code)
+    if period:
+        rows = rows.filter(period=period)
+    return rows.count(), list(rows[offset:offset + limit])
+
+
+def stored_value(element_code: str, unit: OrgUnit, period: str) -> DataValue | None:
+    return DataValue.objects.select_related("data_element", "unit", "updated_by").filter(
+        data_element__code=element_code, unit=unit, period=period, category=""
+    ).first()

@@ -13,11 +13,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ansinh.accounts import policies
-from ansinh.core.errors import ErrorCode, UserError
+from ansinh.core.errors import UserError
 from ansinh.core.periods import parse_period
 from ansinh.datavalues import selectors
-from ansinh.datavalues.actions import do_approve_report, do_excuse_report, do_reopen_report, do_return_report
-from ansinh.datavalues.models import Submission
+from ansinh.datavalues.actions import do_report_decision
 from ansinh.indicators.models import DataSet
 from ansinh.orgunits.selectors import get_unit
 from ansinh.web.data_entry import period_label
@@ -55,19 +54,10 @@ def decide(request: HttpRequest, data_set_code: str, period: str, unit_code: str
     if not policies.can_approve(request.user, unit):
         return HttpResponse(f"Bạn không có quyền duyệt báo cáo của {unit.name}.", status=403)
     action, reason, back = request.POST.get("action"), request.POST.get("reason", ""), request.POST.get("back", "")
+    if action not in ("approve", "excuse", "return", "reopen"):
+        return HttpResponse("Thao tác không hợp lệ.", status=400)
     try:
-        if action == "approve":
-            do_approve_report(data_set, unit, period, acting_user=request.user, channel="web")
-        elif action == "excuse":
-            do_excuse_report(data_set, unit, period, reason=reason, acting_user=request.user, channel="web")
-        elif action in ("return", "reopen"):
-            submission = Submission.objects.filter(data_set=data_set, unit=unit, period=period).first()
-            if submission is None:
-                raise UserError.single(ErrorCode.NOT_FOUND, "chưa có báo cáo để trả lại hoặc mở lại")
-            handler = do_return_report if action == "return" else do_reopen_report
-            handler(submission, reason=reason, acting_user=request.user, channel="web")
-        else:
-            return HttpResponse("Thao tác không hợp lệ.", status=400)
+        do_report_decision(data_set, unit, period, action, reason=reason, acting_user=request.user, channel="web")
         messages.success(request, f"{unit.name}: đã cập nhật trạng thái báo cáo.")
     except UserError as error:
         for problem in error.problems:

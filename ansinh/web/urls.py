@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from ansinh.web import dashboard_pages, data_entry, program_import, report_pages, reporting, task_pages, views
+from ansinh.web import dashboard_pages, data_entry, program_import, report_pages, reporting, task_pages, token_pages, views
 
 app_name = "web"
 urlpatterns = [
@@ -19,6 +19,8 @@ urlpatterns = [
     path("evidence/<int:evidence_id>/", task_pages.evidence_file, name="evidence"),
     path("tasks/mine/", task_pages.my_tasks, name="my-tasks"),
     path("units/<str:code>/", views.unit_detail, name="unit"),
+    path("account/tokens/", token_pages.tokens, name="tokens"),
+    path("account/tokens/<int:token_id>/revoke/", token_pages.revoke, name="revoke-token"),
     path("data/", data_entry.my_reports, name="my-reports"),
     path("data/upload/", data_entry.upload, name="upload"),
     path("data/<str:data_set_code>/<str:unit_code>/<str:period>/template.xlsx", data_entry.template_download, name="template"),
