@@ -23,7 +23,10 @@ def acting_user(db):
 def admin_client(client, db):
     from ansinh.demo.setup import DEMO_ADMIN
 
-    assert client.login(username=DEMO_ADMIN[0], password=DEMO_ADMIN[1])
+    from django.http import HttpRequest
+
+    # A request, as the login throttling backend (django-axes) needs one to count attempts.
+    assert client.login(request=HttpRequest(), username=DEMO_ADMIN[0], password=DEMO_ADMIN[1])
     return client
 
 

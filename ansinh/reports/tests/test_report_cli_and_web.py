@@ -95,7 +95,7 @@ def test_a_user_without_any_role_cannot_build_a_report(client, db):
     from django.contrib.auth import get_user_model
 
     get_user_model().objects.create_user(username="khong-vai-tro", password="mat-khau-thu-nghiem-2026")
-    client.login(username="khong-vai-tro", password="mat-khau-thu-nghiem-2026")
+    client.force_login(get_user_model().objects.get(username="khong-vai-tro"))
     response = client.get(reverse("web:report", args=["duc-pho-42"]), {"type": "annual", "period": "2025", "unit": "534"})
     assert response.status_code == 403
 

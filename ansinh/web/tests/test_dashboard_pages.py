@@ -123,7 +123,7 @@ def test_a_user_without_any_role_sees_no_dashboard(client, db):
     from django.contrib.auth import get_user_model
 
     get_user_model().objects.create_user(username="khong-vai-tro", password="mat-khau-thu-nghiem-2026")
-    client.login(username="khong-vai-tro", password="mat-khau-thu-nghiem-2026")
+    client.force_login(get_user_model().objects.get(username="khong-vai-tro"))
     for url in (OVERVIEW, _target_url("T02"), reverse("web:target-data", args=["duc-pho-42", "T02", "csv"])):
         assert client.get(url).status_code == 403
 
