@@ -71,6 +71,9 @@ MIDDLEWARE = [
 # Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name from
 # one address, that pair is locked out for the cool-off time; a success resets the count.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# The public page of approved figures, without login (docs/dashboard.md); false removes it.
+ANSINH_PUBLIC_PAGE = env.bool("ANSINH_PUBLIC_PAGE", default=True)
+
 AXES_FAILURE_LIMIT = env.int("ANSINH_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("ANSINH_LOGIN_LOCKOUT_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

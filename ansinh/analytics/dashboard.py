@@ -123,3 +123,68 @@ def rank_units(row: dict, units: list[dict], year: int) -> dict:
     for position, unit in enumerate(present, start=1):
         unit["rank"] = position
     return {"ranked": present, "missing": missing, "year": year}
+
+
+PUBLISHED_STATUSES = ("approved", "excused")
+
+
+def published_overview(program: Program, year: int) -> dict:
+    """The program at its own unit with approved figures only (the public page): for each target
+    the latest year whose figure is complete and computed only from approved (or excused) reports.
+    A year with one unapproved value behind it is not shown; nothing personal is returned."""
+    evaluation = evaluate_program(program, program.scope_unit.code, year)
+    years = [point["year"] for point in evaluation["targets"][0]["series"]] if evaluation["targets"] else []
+    unapproved = _unapproved_element_years(program, evaluation["unit"]["code"], years)
+    elements = _elements_by_target(program)
+    rows = []
+    for row in evaluation["targets"]:
+        published = [
+            point for point in row["series"]
+            if point["value"] is not None and point["complete"]
+            and not any((element, point["year"]) in unapproved for element in elements.get(row["target"], ()))
+        ]
+        latest = published[-1] if published else None
+        current = latest is not None and latest["year"] == row["year"]
+        rows.append({
+            "target": row["target"], "name": row["name"], "unit": row["unit"], "comparator": row["comparator"],
+            "target_value": row["target_value"], "target_year": row["target_year"], "inputs": {k: row["inputs"].get(k) for k in ("low", "high")},
+            "value": latest["value"] if latest else None, "year": latest["year"] if latest else None,
+            "status": row["status"] if current else None, "status_vi": row["status_vi"] if current else None,
+        })
+    return {"unit": evaluation["unit"], "year": year, "rows": rows}
+
+
+def _elements_by_target(program: Program) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = {}
+    for code, *ids in program.targets.values_list("code", "indicator__numerator_id", "indicator__denominator_id", "indicator__weight_id"):
+        found[code] = {i for i in ids if i is not None}
+    return found
+
+
+def _unapproved_element_years(program: Program, unit_code: str, years: list[int]) -> set[tuple[int, int]]:
+    """(element id, year) pairs with a stored value, in the unit's territory, whose report is not
+    approved or excused. Two queries: the elements' values, and whether each has such a report."""
+    from django.db.models import Exists, OuterRef
+
+    from ansinh.analytics.selectors import load_lineage, resolve_unit
+    from ansinh.core.periods import parse_period
+    from ansinh.datavalues.models import DataValue, Submission
+
+    unit = resolve_unit(unit_code, years[-1] if years else date.today().year)
+    lineage = load_lineage()
+    units: set[int] = set()
+    for year in years:
+        frontier = list(lineage.territory(unit.pk, date(year, 12, 31)).members)
+        while frontier:  # the members and every unit under them
+            units.update(frontier)
+            frontier = [child for parent in frontier for child in lineage.children.get(parent, [])]
+    element_ids = {i for ids in _elements_by_target(program).values() for i in ids}
+    approved = Submission.objects.filter(
+        data_set=OuterRef("data_element__data_set_link__data_set"), unit=OuterRef("unit"), period=OuterRef("period"),
+        status__in=PUBLISHED_STATUSES,
+    )
+    rows = (
+        DataValue.objects.filter(data_element_id__in=element_ids, unit_id__in=units)
+        .annotate(ok=Exists(approved)).filter(ok=False).values_list("data_element_id", "period").order_by().distinct()
+    )
+    return {(element, parse_period(period).year) for element, period in rows}

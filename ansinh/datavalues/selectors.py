@@ -377,3 +377,23 @@ def stored_value(element_code: str, unit: OrgUnit, period: str) -> DataValue | N
     return DataValue.objects.select_related("data_element", "unit", "updated_by").filter(
         data_element__code=element_code, unit=unit, period=period, category=""
     ).first()
+
+
+def unit_report_states(unit: OrgUnit, today: date) -> list[dict[str, Any]]:
+    """The reports a commune owes now: each commune-level data set for the current periods, with
+    the report's status (a commune page's "reporting status"). One query for the statuses."""
+    data_sets = list(DataSet.objects.filter(level="commune").order_by("code"))
+    wanted = [(ds, period) for ds in data_sets for period in current_periods(ds.period_type, today)]
+    found = {
+        (s.data_set_id, s.period): s
+        for s in Submission.objects.filter(unit=unit, data_set__in=data_sets, period__in={p for _, p in wanted})
+    }
+    rows = []
+    for data_set, period in wanted:
+        submission = found.get((data_set.pk, period))
+        rows.append({
+            "data_set": data_set, "period": period,
+            "status": submission.status if submission else "not_started",
+            "status_label": submission.get_status_display() if submission else "chưa gửi",
+        })
+    return rows

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from ansinh.accounts.actions import do_ensure_demo_admin, get_or_create_system_user
 from ansinh.datavalues.actions import ValueEntry, do_set_data_values
+from ansinh.demo.approvals import approve_reviewed_years
 from ansinh.demo.scenario import SAMPLE_SOURCE, OldCommune, generate
 from ansinh.indicators.actions import do_load_indicator_library
 from ansinh.indicators.libraryfile import parse_indicator_library
@@ -42,12 +43,14 @@ class DemoReport:
     units: dict
     values: dict
     task_reports: int
+    approved_reports: int = 0
 
     def lines(self) -> list[str]:
         return [
             *(f"Đơn vị hành chính (ấn bản {k}): tạo {v['created']}, cập nhật {v['updated']}, không đổi {v['unchanged']}" for k, v in self.units.items()),
             f"Dữ liệu mẫu: tạo {self.values['created']}, cập nhật {self.values['updated']}, không đổi {self.values['unchanged']}",
             f"Báo cáo nhiệm vụ mẫu mới: {self.task_reports}",
+            f"Báo cáo số liệu mẫu năm 2023–2024 vừa duyệt: {self.approved_reports}",
         ]
 
 
@@ -65,7 +68,8 @@ def setup_demo(*, whole_country: bool = False) -> DemoReport:
     admin = do_ensure_demo_admin(username=DEMO_ADMIN[0], password=DEMO_ADMIN[1])
     values = load_sample_values(user)
     reports = load_task_reports(Program.objects.get(code="duc-pho-42"), date.today(), admin)
-    return DemoReport(units, values, reports)
+    approved = approve_reviewed_years(get_unit(DEMO_TOWN, LAST_DAY_BEFORE_REFORM), admin)
+    return DemoReport(units, values, reports, approved)
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
@@ -195,3 +196,16 @@ def _number(value):
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value.normalize())
+
+
+# "xã" as a commune: not "thị xã" (a town), not "xã hội" (society).
+_COMMUNE_WORD = re.compile(r"(?<!thị )\bxã\b(?!\s+hội)", re.IGNORECASE)
+
+
+def commune_tasks(program: Program) -> list[TaskGroup]:
+    """Tasks carried out by the communes as a group: a group body named after them ("Các đảng ủy
+    xã, phường", "UBND các xã, thị trấn") leads or implements them (a commune page's tasks)."""
+    return [
+        task for task in program_tasks(program)
+        if any(a.body.kind == "group" and _COMMUNE_WORD.search(a.body.name) for a in task.assignments.all())
+    ]

@@ -17,7 +17,9 @@ from openpyxl import Workbook
 from ansinh.accounts import policies
 from ansinh.analytics.dashboard import OverviewFilters, program_overview, target_story
 from ansinh.analytics.progress import STATUS_LABELS_VI
+from ansinh.analytics.selectors import resolve_unit
 from ansinh.core.errors import UserError
+from ansinh.datavalues.selectors import unit_report_states
 from ansinh.programs import selectors as programs
 from ansinh.reports import charts, content
 from ansinh.reports.selectors import units_in_year
@@ -80,8 +82,12 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
         for area_code, name in areas.items()
     ]
     groups = [g for g in groups if g["rows"]]
+    commune = {}
+    if not data["is_scope"]:  # a commune's page: its reports due now and the tasks of the communes
+        unit = resolve_unit(data["unit"]["code"], year)
+        commune = {"reports": unit_report_states(unit, date.today()), "tasks": programs.commune_tasks(program)}
     context = {
-        "program": program, "data": data, "groups": groups, "filters": filters, "areas": areas,
+        "program": program, "data": data, "groups": groups, "filters": filters, "areas": areas, "commune": commune,
         "units": units_in_year(program, year), "years": _years(program), "statuses": STATUS_LABELS_VI,
         "shown": len(data["rows"]), "query": request.GET.urlencode(),
     }

@@ -1,11 +1,12 @@
 from django.urls import path, re_path
 
-from ansinh.web import dashboard_pages, data_entry, program_import, report_pages, reporting, task_pages, token_pages, views
+from ansinh.web import dashboard_pages, data_entry, program_import, public_pages, report_pages, reporting, task_pages, token_pages, views
 
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("programs/import/", program_import.program_import, name="program-import"),
+    path("public/<str:code>/", public_pages.public_program, name="public"),
     path("programs/<str:code>/", views.program_detail, name="program"),
     path("programs/<str:code>/overview/", dashboard_pages.overview, name="overview"),
     path("programs/<str:code>/targets/<str:target>/", dashboard_pages.target_page, name="target"),

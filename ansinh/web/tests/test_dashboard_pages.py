@@ -144,3 +144,12 @@ def test_the_unit_list_holds_the_units_of_the_chosen_year(admin_client):
     after = admin_client.get(OVERVIEW, {"year": 2026}).content.decode()
     assert "Xã Phổ Nhơn (21457)" in before and "Xã Nguyễn Nghiêm (21457)" not in before
     assert "Xã Nguyễn Nghiêm (21457)" in after and "Xã Phổ Nhơn (21457)" not in after
+
+
+def test_a_commune_page_shows_its_reports_due_and_the_communes_tasks(admin_client):
+    page = admin_client.get(OVERVIEW, {"unit": "21457", "year": 2026}).content.decode()
+    assert "Tình hình báo cáo số liệu của đơn vị" in page and "/data/XA_6THANG/21457/2026S2/" in page
+    tasks = re.findall(r'<a href="/programs/duc-pho-42/tasks/([^/]+)/">', page.split('id="commune-tasks"')[1])
+    assert tasks == ["9.2", "9.3", "IV.2"]  # those the "Các đảng ủy xã, phường" carry out, not "thị xã" or "xã hội" bodies
+    town = admin_client.get(OVERVIEW, {"year": 2026}).content.decode()
+    assert 'id="commune-tasks"' not in town
