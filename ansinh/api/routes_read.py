@@ -11,7 +11,8 @@ from ansinh.analytics.dashboard import target_story
 from ansinh.analytics.selectors import evaluate_program
 from ansinh.api.access import require_viewer
 from ansinh.api.errors import COMMON_ERRORS, ErrorOut
-from ansinh.api.schemas import EvaluationOut, LineageOut, ProgramListOut, ProgramOut, TargetSeriesOut, UnitTreeOut
+from ansinh.api.schemas import EvaluationOut, IndicatorOut, LineageOut, ProgramListOut, ProgramOut, TargetSeriesOut, UnitTreeOut
+from ansinh.indicators.selectors import indicator_summaries
 from ansinh.orgunits import selectors as units
 from ansinh.programs import selectors as programs
 from ansinh.reports import pdf as pdf_conversion
@@ -52,6 +53,14 @@ def program_detail(request, code: str):
     """The same shape as `ansinh program show CODE --json`."""
     require_viewer(request)
     return programs.program_summary(programs.get_program(code))
+
+
+@router.get("/indicators", response={200: list[IndicatorOut], **COMMON_ERRORS}, tags=["programs"], summary="The indicator library")
+def indicators(request):
+    """Every indicator the programs' targets are measured by: its data elements and formula
+    (the same as `ansinh indicators list --json`)."""
+    require_viewer(request)
+    return indicator_summaries()
 
 
 @router.get("/programs/{code}/evaluation", response={200: EvaluationOut, **COMMON_ERRORS}, tags=["analytics"], summary="Every target's status at a unit and year")

@@ -84,6 +84,19 @@ class ProgramOut(Schema):
     tasks: list[TaskOut]
 
 
+class IndicatorOut(Schema):
+    code: str = Field(examples=["TL_THAT_NGHIEP"])
+    name: str
+    unit: str = Field(examples=["%"])
+    kind: str = Field(examples=["ratio"], description="ratio, count, value")
+    numerator: str = Field(examples=["THAT_NGHIEP"])
+    denominator: str | None = Field(None, examples=["LLLD"])
+    factor: int = Field(examples=[100])
+    direction: str
+    formula: str = Field(examples=["THAT_NGHIEP / LLLD × 100"])
+    source: str
+
+
 # --- analytics ------------------------------------------------------------------------------
 
 

@@ -27,6 +27,7 @@ def _register() -> None:
     from ansinh.cli import (
         commands_accounts,
         commands_analytics,
+        commands_backup,
         commands_data,
         commands_demo,
         commands_indicators,
@@ -44,6 +45,8 @@ def _register() -> None:
     for module in modules:
         cli.add_command(module.group)
     cli.add_command(commands_analytics.evaluate)
+    cli.add_command(commands_backup.backup)
+    cli.add_command(commands_backup.restore)
 
 
 _register()

@@ -95,6 +95,12 @@ def test_programs_list_and_detail(viewer):
     assert_error(client.get(f"{API}/programs/khong-co"), 404, "not_found", "khong-co")
 
 
+def test_the_indicator_library(viewer):
+    rows = api_client(viewer).get(f"{API}/indicators").json()
+    unemployment = next(r for r in rows if r["code"] == "TL_THAT_NGHIEP")
+    assert (unemployment["numerator"], unemployment["denominator"], unemployment["factor"]) == ("THAT_NGHIEP", "LLLD", 100)
+
+
 def test_evaluation_equals_the_analytics_and_is_utf8(viewer):
     response = api_client(viewer).get(f"{API}/programs/duc-pho-42/evaluation", {"unit": "534", "year": 2026})
     assert "Thị xã Đức Phổ" in response.content.decode()  # letters, not \\u escapes
