@@ -133,7 +133,7 @@ def published_overview(program: Program, year: int) -> dict:
     the latest year whose figure is complete and computed only from approved (or excused) reports.
     A year with one unapproved value behind it is not shown; nothing personal is returned."""
     evaluation = evaluate_program(program, program.scope_unit.code, year)
-    years = [point["year"] for point in evaluation["targets"][0]["series"]] if evaluation["targets"] else []
+    years = list(range(program.start_year - 1, year + 1))  # the years evaluate_program computes
     unapproved = _unapproved_element_years(program, evaluation["unit"]["code"], years)
     elements = _elements_by_target(program)
     rows = []

@@ -76,6 +76,7 @@ def put_value(request, response: HttpResponse, dataElement: str, orgUnit: str, p
     stored value is not overwritten (428); with an old version the answer is 412 and the current
     value, and nothing changes. A new value needs no If-Match."""
     unit, current = _cell(dataElement, orgUnit, period)
+    _require_entry(request.user, dataElement, unit)  # a refusal comes before any talk of versions
     seen = _if_match(request)
     if current is not None and seen is None:
         return Status(428, error_body(ApiErrorCode.PRECONDITION_REQUIRED, "số liệu này đã có; gửi kèm If-Match với phiên bản bạn đã đọc (GET trả về trong ETag)"))
@@ -88,6 +89,18 @@ def put_value(request, response: HttpResponse, dataElement: str, orgUnit: str, p
     if not report.errors and stored is not None:
         response["ETag"] = f'"{stored.version}"'
     return _answer(report)
+
+
+def _require_entry(user, element_code: str, unit) -> None:
+    from ansinh.accounts import policies
+    from ansinh.indicators.models import DataElement
+
+    element = DataElement.objects.select_related("data_set_link__data_set").filter(code=element_code).first()
+    if element is None:
+        raise UserError.single(ErrorCode.NOT_FOUND, f"mã phần tử dữ liệu '{element_code}' không có", field="dataElement")
+    data_set = element.data_set_link.data_set if hasattr(element, "data_set_link") else None
+    if data_set is None or not policies.can_enter(user, data_set, unit):
+        raise Forbidden.single(ErrorCode.FIELD_INVALID, f"bạn không có quyền nhập '{data_set.name if data_set else element.code}' cho {unit.name}", field="permission")
 
 
 def _if_match(request) -> int | None:

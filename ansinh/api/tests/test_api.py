@@ -170,6 +170,12 @@ def test_put_a_new_value_then_change_it_only_with_the_version_read(commune_offic
     assert (value.value, value.version) == (4, 2)
 
 
+def test_a_stored_value_of_another_commune_is_refused_for_permission_not_for_a_missing_version(commune_officer, other_commune_officer):
+    put(api_client(commune_officer), CELL, {"value": "3"})
+    assert_error(put(api_client(other_commune_officer), CELL, {"value": "4"}), 403, "permission_denied", "không có quyền")
+    assert_error(put(api_client(commune_officer), f"{API}/datavalues/KHONG_CO/21457/2026S2", {"value": "4"}), 404, "not_found", "KHONG_CO")
+
+
 @pytest.mark.parametrize(("value", "words"), [("1.234,5", "không phải là số dạng máy"), ("-3", "âm"), ("=1+1", "công thức"), ("abc", "không phải là số")])
 def test_put_refuses_a_bad_value_and_writes_nothing(commune_officer, value, words):
     assert_error(put(api_client(commune_officer), CELL, {"value": value}), 400, "invalid", words)

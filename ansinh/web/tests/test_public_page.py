@@ -54,3 +54,14 @@ def test_the_public_page_can_be_switched_off(db):
 
 def test_an_unknown_program_is_404(db):
     assert Client().get("/public/khong-co/").status_code == 404
+
+
+def test_the_approval_check_does_not_depend_on_the_first_target_being_measured(admin_user):
+    # A program that starts with a qualitative target (no series) still checks every year.
+    from ansinh.programs.models import Target
+
+    Target.objects.filter(program__code="duc-pho-42", code="T09").update(position=0)
+    for unit in ("534", "21442"):
+        report = Submission.objects.get(data_set__code="XA_6THANG", unit__code=unit, period="2024S2")
+        do_reopen_report(report, reason="rà soát lại", acting_user=admin_user, channel="test")
+    assert shown_values(Client().get(URL).content.decode())["T02"].strip().endswith("(2023)")
