@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ansinh.web.context_processors.sample_data_flag",
+                "ansinh.web.context_processors.admin_flag",
             ],
         },
     },

@@ -263,7 +263,7 @@ def test_no_accessibility_violation_on_the_main_pages(server, page):
     found = {"login": axe.run(page).generate_snapshot()}
     log_in(page, base)
     for path in ("/", "/programs/duc-pho-42/", "/programs/duc-pho-42/overview/?year=2025", "/programs/duc-pho-42/targets/T02/?year=2024",
-                 "/programs/duc-pho-42/report/", "/reporting/", ENTRY, "/public/duc-pho-42/", "/account/tokens/"):
+                 "/programs/duc-pho-42/report/", "/reporting/", ENTRY, "/public/duc-pho-42/", "/account/tokens/", "/audit/"):
         page.goto(base + path)
         found[path] = axe.run(page).generate_snapshot()
     assert {path: report for path, report in found.items() if report} == {}

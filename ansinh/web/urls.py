@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from ansinh.web import dashboard_pages, data_entry, program_import, public_pages, report_pages, reporting, task_pages, token_pages, views
+from ansinh.web import audit_pages, dashboard_pages, data_entry, program_import, public_pages, report_pages, reporting, task_pages, token_pages, views
 
 app_name = "web"
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
     path("tasks/mine/", task_pages.my_tasks, name="my-tasks"),
     path("units/<str:code>/", views.unit_detail, name="unit"),
     path("account/tokens/", token_pages.tokens, name="tokens"),
+    path("audit/", audit_pages.audit_log, name="audit"),
     path("account/tokens/<int:token_id>/revoke/", token_pages.revoke, name="revoke-token"),
     path("data/", data_entry.my_reports, name="my-reports"),
     path("data/upload/", data_entry.upload, name="upload"),
