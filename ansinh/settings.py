@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "ansinh.core.server_timing.ServerTimingMiddleware",  # outermost: times the whole request
     "django.middleware.security.SecurityMiddleware",
+    "ansinh.core.content_security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ansinh.core.language_middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -267,3 +267,19 @@ def test_no_accessibility_violation_on_the_main_pages(server, page):
         page.goto(base + path)
         found[path] = axe.run(page).generate_snapshot()
     assert {path: report for path, report in found.items() if report} == {}
+
+
+def test_no_page_breaks_the_content_security_policy(server, page):
+    """Every page is served with a strict policy (no inline script or style, nothing from
+    elsewhere); the browser reports any violation on the console."""
+    base, _ = server
+    violations = []
+    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    log_in(page, base)
+    for path in ("/", "/programs/duc-pho-42/", "/programs/duc-pho-42/overview/?year=2025", "/programs/duc-pho-42/targets/T02/?year=2024",
+                 "/programs/duc-pho-42/report/", ENTRY, "/public/duc-pho-42/", "/audit/", "/api/docs/", "/admin/"):
+        response = page.goto(base + path)
+        assert "default-src 'self'" in (response.headers.get("content-security-policy") or ""), path
+    page.goto(f"{base}/api/docs/")
+    page.wait_for_selector(".swagger-ui .info")  # the documentation drew itself under the policy
+    assert violations == []

@@ -100,3 +100,10 @@ def test_not_found_pages_speak_vietnamese(admin_client, settings):
     settings.DEBUG = False
     response = admin_client.get("/programs/khong-co/")
     assert response.status_code == 404 and "Không tìm thấy trang" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/accounts/login/", "/public/duc-pho-42/", "/api/v1/openapi.json"])
+def test_every_response_carries_a_strict_content_security_policy(client, db, url):
+    policy = client.get(url)["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
