@@ -51,6 +51,7 @@ bench: install
 	$(BIN)/python -m bench.report_build
 	$(BIN)/python -m bench.web_load
 	$(BIN)/python -m bench.api_load
+	$(BIN)/python -m bench.concurrency
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput
