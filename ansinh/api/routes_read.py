@@ -15,8 +15,7 @@ from ansinh.api.schemas import EvaluationOut, IndicatorOut, LineageOut, ProgramL
 from ansinh.indicators.selectors import indicator_summaries
 from ansinh.orgunits import selectors as units
 from ansinh.programs import selectors as programs
-from ansinh.reports import pdf as pdf_conversion
-from ansinh.reports.builder import build_review
+from ansinh.reports.builder import build_review, report_file
 
 router = Router()
 YEAR_RANGE = {"ge": 1900, "le": 2100}
@@ -89,9 +88,7 @@ def report(request, code: str, type: str, period: str, unit: str, format: str = 
     data-sheet; `format` docx, xlsx (the annex) or pdf (needs LibreOffice on the server)."""
     require_viewer(request)
     built = build_review(code, type, period, unit, with_annex=format == "xlsx")
-    content = {"docx": lambda: built.docx, "xlsx": lambda: built.xlsx, "pdf": lambda: pdf_conversion.convert(built.docx)}[format]()
-    types = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "pdf": "application/pdf"}
-    response = HttpResponse(content, content_type=types[format])
-    response["Content-Disposition"] = f'attachment; filename="{built.file_stem}.{format}"'
+    content, content_type, filename = report_file(built, format)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -15,7 +15,7 @@ from ansinh.api.schemas import BatchIn, DataValueOut, DataValuePage, DataValueSe
 from ansinh.core.errors import ErrorCode, UserError
 from ansinh.datavalues import selectors
 from ansinh.datavalues.actions import REPORT_DECISIONS, do_import_values, do_report_decision
-from ansinh.datavalues.exchange import machine_value_text, read_dhis2_json, write_dhis2_json
+from ansinh.datavalues.exchange import machine_text, machine_value_text, read_dhis2_json, write_dhis2_json
 from ansinh.datavalues.rows import Location, RawValue
 
 router = Router()
@@ -33,8 +33,8 @@ def _value_out(value) -> dict:
 
 
 def machine_value(number) -> str:
-    """4.8000 -> "4.8", 26705.0000 -> "26705" (never "2.6705E+4")."""
-    return format(number.normalize(), "f")
+    """4.8000 -> "4.8", 26705.0000 -> "26705": the notation of every ansinh export (never "2.6705E+4")."""
+    return machine_text(selectors.plain_decimal(number))
 
 
 @router.get("/datavalues", response={200: DataValuePage, **COMMON_ERRORS}, tags=["data values"], summary="Stored values, filtered, a page at a time")

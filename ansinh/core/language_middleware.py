@@ -25,3 +25,10 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
     def process_request(self, request: HttpRequest) -> None:
         translation.activate(chosen_language(request))
         request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request: HttpRequest, response):
+        response = super().process_response(request, response)
+        # The choice belongs to this request: code that runs next in the same thread (another
+        # request's actions, a test) must not write English labels because of it.
+        translation.activate(settings.LANGUAGE_CODE)
+        return response

@@ -93,7 +93,7 @@ def _csv_rows(values: Iterable[ExportValue]) -> Iterator[tuple[str, ...]]:
             v.period,
             guard(v.unit_code),
             guard(v.category),
-            _machine_text(v.value),
+            machine_text(v.value),
             guard(v.comment),
         )
 
@@ -114,7 +114,7 @@ def _dhis2_item(value: ExportValue) -> dict[str, str]:
     item = {"dataElement": value.element_code, "period": value.period, "orgUnit": value.unit_code}
     if value.category != DEFAULT_CATEGORY_COMBO:
         item["categoryOptionCombo"] = value.category
-    item["value"] = _machine_text(value.value)
+    item["value"] = machine_text(value.value)
     if value.comment:
         item["comment"] = value.comment
     if value.stored_by:
@@ -124,7 +124,7 @@ def _dhis2_item(value: ExportValue) -> dict[str, str]:
     return item
 
 
-def _machine_text(value: Decimal) -> str:
+def machine_text(value: Decimal) -> str:
     """"." decimal, no grouping, no exponent: the one notation every importer parses alike."""
     number = value if isinstance(value, Decimal) else Decimal(str(value))
     if not number.is_finite():

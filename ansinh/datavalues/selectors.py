@@ -324,7 +324,7 @@ def export_values(*, data_set: DataSet | None = None, periods: list[str] | None 
         rows = rows.filter(unit_id__in=[u.pk for u in _subtree(unit)])
     return [
         ExportValue(
-            element_code=v.data_element.code, unit_code=v.unit.code, period=v.period, value=_plain_decimal(v.value),
+            element_code=v.data_element.code, unit_code=v.unit.code, period=v.period, value=plain_decimal(v.value),
             category=v.category, comment=v.comment,
             stored_by=v.updated_by.get_username() if v.updated_by else "", last_updated=v.updated_at.isoformat(timespec="seconds"),
         )
@@ -342,7 +342,7 @@ def _subtree(unit: OrgUnit) -> list[OrgUnit]:
     return found
 
 
-def _plain_decimal(value: Decimal) -> Decimal:
+def plain_decimal(value: Decimal) -> Decimal:
     """26705.0000 -> 26705 and 4.8000 -> 4.8, never 2.6705E+4."""
     return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
 

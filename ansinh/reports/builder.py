@@ -39,3 +39,20 @@ def build_review(program_code: str, kind: str, period: str, unit_code: str, *, s
     xlsx = annex.render(data, breakdown(program, window, data.snapshot.unit_code)) if with_annex else None
     stem = f"{'phieu-so-lieu' if kind == content.DATA_SHEET else 'bao-cao'}-{program.code}-{kind}-{window.period}-{data.snapshot.unit_code}"
     return BuiltReport(docx_writer.render(report), xlsx, report, data.targets, stem)
+
+
+FILE_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+def report_file(built: BuiltReport, file_format: str) -> tuple[bytes, str, str]:
+    """(content, content type, file name) of the Word report, its Excel annex or its PDF: what the
+    web page and the API hand out."""
+    from ansinh.reports import pdf
+
+    content = {"docx": lambda: built.docx, "xlsx": lambda: built.xlsx, "pdf": lambda: pdf.convert(built.docx, "pdf")}[file_format]()
+    suffix = "-phu-luc" if file_format == "xlsx" else ""
+    return content, FILE_TYPES[file_format], f"{built.file_stem}{suffix}.{file_format}"

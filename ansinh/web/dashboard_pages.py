@@ -105,7 +105,7 @@ def target_page(request: HttpRequest, code: str, target: str) -> HttpResponse:
     program, story, refusal = _target_request(request, code, target)
     if refusal:
         return refusal
-    model = programs.get_target(program, target)
+    model = story["model"]
     indicator = model.indicator
     context = {
         "program": program, "target": model, "story": story, "row": story["row"],
@@ -130,12 +130,12 @@ def _target_request(request: HttpRequest, code: str, target: str) -> tuple[objec
 
 def _story(request: HttpRequest, program, target: str) -> tuple[dict, HttpResponse | None]:
     try:
-        programs.get_target(program, target)
+        model = programs.get_target(program, target)
     except UserError:
         raise Http404(target) from None
     try:
         unit_code, year = _choose(request, program)
-        return target_story(program, target, unit_code, year), None
+        return {**target_story(program, target, unit_code, year), "model": model}, None
     except BadQuery as error:
         return {}, _refused(request, program, str(error))
     except UserError as error:

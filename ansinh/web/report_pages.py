@@ -15,12 +15,10 @@ from ansinh.core.errors import UserError
 from ansinh.programs import selectors as programs
 from ansinh.reports import charts, content
 from ansinh.reports import pdf as pdf_conversion
-from ansinh.reports.builder import build_review
+from ansinh.reports.builder import FILE_TYPES, build_review, report_file
 from ansinh.reports.selectors import report_units
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMATS = ("docx", "xlsx", "pdf")
+FORMATS = tuple(FILE_TYPES)
 
 
 def _program_or_404(code: str):
@@ -46,13 +44,11 @@ def report_form(request: HttpRequest, code: str) -> HttpResponse:
         return render(request, "web/report_form.html", {**context, "errors": [f"format: định dạng '{chosen['format']}' không có"]}, status=400)
     try:
         built = build_review(program.code, chosen["type"], chosen["period"], chosen["unit"], with_annex=chosen["format"] == "xlsx")
-        body = {"docx": lambda: built.docx, "xlsx": lambda: built.xlsx, "pdf": lambda: pdf_conversion.convert(built.docx, "pdf")}[chosen["format"]]()
+        body, content_type, filename = report_file(built, chosen["format"])
     except UserError as error:
         return render(request, "web/report_form.html", {**context, "errors": [str(p) for p in error.problems]}, status=400)
-    types = {"docx": DOCX, "xlsx": XLSX, "pdf": "application/pdf"}
-    response = HttpResponse(body, content_type=types[chosen["format"]])
-    suffix = "-phu-luc" if chosen["format"] == "xlsx" else ""
-    response["Content-Disposition"] = f'attachment; filename="{built.file_stem}{suffix}.{chosen["format"]}"'
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

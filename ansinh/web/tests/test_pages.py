@@ -107,3 +107,11 @@ def test_every_response_carries_a_strict_content_security_policy(client, db, url
     policy = client.get(url)["Content-Security-Policy"]
     assert "default-src 'self'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "frame-ancestors 'none'" in policy
+
+
+def test_a_request_in_english_does_not_leave_english_active_for_what_runs_next(admin_client):
+    from django.utils import translation
+
+    admin_client.cookies["django_language"] = "en"
+    assert "Log out" in admin_client.get("/").content.decode()
+    assert translation.get_language() == "vi"
