@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "ansinh.api",
     "ninja",  # serves the API documentation's scripts and styles itself (no CDN)
     "axes",  # login throttling (docs/security.md)
+    "django_otp",  # optional second factor at login (ADR 0013)
+    "django_otp.plugins.otp_totp",
     "ansinh.web",
 ]
 
@@ -61,8 +63,11 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ansinh.core.language_middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "ansinh.core.null_characters.NullCharacterMiddleware",  # text with NUL: 400 before any view
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor passed
+    "ansinh.web.two_factor_gate.TwoFactorGateMiddleware",  # asks for it before anything else
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -81,6 +86,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+
+# Second factor (TOTP, docs/security.md): anyone may turn it on for his account; when required,
+# administrators and approvers cannot work until they have. The issuer names the entry in the app.
+ANSINH_TWO_FACTOR_REQUIRED = env.bool("ANSINH_TWO_FACTOR_REQUIRED", default=False)
+OTP_TOTP_ISSUER = env.str("ANSINH_TWO_FACTOR_ISSUER", default="ansinh")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin lists devices, never their secrets or QR codes
 
 ROOT_URLCONF = "ansinh.urls"
 WSGI_APPLICATION = "ansinh.wsgi.application"
@@ -106,6 +117,10 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'ansinh.sqlite3'}"),
 }
+# With persistent connections (`?conn_max_age=60` in DATABASE_URL), check a connection before
+# reusing it: after a database restart the first request of each worker then reconnects instead
+# of failing (tests/test_faults.py).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets pages read while an import writes; a 64 MB page cache keeps index inserts of large
     # imports in memory; NORMAL sync is safe with WAL (a crash loses at most the last commit).

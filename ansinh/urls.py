@@ -13,3 +13,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("ansinh.web.urls")),
 ]
+
+# A database outage answers 503 "try again" instead of a bare server error (docs/operations.md).
+handler500 = "ansinh.web.error_pages.server_error"

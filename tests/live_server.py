@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -30,7 +30,7 @@ def serve_demo(workdir: Path) -> Iterator[tuple[str, Path]]:
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "ANSINH_UPLOAD_DIR": str(workdir / "uploads"), "ANSINH_DEBUG": "true"}
     for command in (["python", "manage.py", "migrate", "--noinput"], ["ansinh", "demo", "setup"]):
         subprocess.run([str(BIN / command[0]), *command[1:]], cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [str(BIN / "python"), "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -283,3 +283,52 @@ def test_no_page_breaks_the_content_security_policy(server, page):
     page.goto(f"{base}/api/docs/")
     page.wait_for_selector(".swagger-ui .info")  # the documentation drew itself under the policy
     assert violations == []
+
+
+def test_an_official_turns_on_two_factor_with_the_qr_code_page_and_is_then_asked_for_a_code(server, page):
+    """Set-up in a real browser: the QR code is drawn (an image from this server, under the
+    content-security policy), the typed-in secret gives the code that turns it on, both pages pass
+    axe, and the next login stops at the code page."""
+    import base64
+    import time
+
+    from axe_playwright_python.sync_playwright import Axe
+    from django_otp.oath import TOTP
+
+    base, database = server
+    password = "mat-khau-hai-lop-2026"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
+    subprocess.run([str(Path(sys.executable).parent / "ansinh"), "accounts", "grant", "hai-lop", "--role", "approver", "--password", password],
+                   env=env, check=True, capture_output=True, timeout=60)
+
+    def log_in_as_official():
+        page.goto(f"{base}/accounts/login/")
+        page.fill("input[name=username]", "hai-lop")
+        page.fill("input[name=password]", password)
+        with page.expect_navigation():
+            page.click("form.stack button[type=submit]")
+
+    log_in_as_official()
+    page.goto(f"{base}/account/two-factor/")
+    with page.expect_navigation():
+        page.click("text=Bắt đầu cài đặt")
+    page.wait_for_function("document.querySelector('img.qr').naturalWidth > 0")
+    assert Axe().run(page).generate_snapshot() == ""
+    secret = page.inner_text("code.token").replace(" ", "")
+    totp = TOTP(base64.b32decode(secret))
+    totp.time = time.time()
+    page.fill("#confirm-code", f"{totp.token():06d}")
+    with page.expect_navigation():
+        page.click("text=Xác nhận và bật")
+    assert "Đang bật" in page.inner_text("main")
+
+    page.context.clear_cookies()
+    log_in_as_official()
+    assert "/account/two-factor/verify/" in page.url
+    assert Axe().run(page).generate_snapshot() == ""
+    page.fill("#code", "000000" if totp.token() != 0 else "111111")
+    with page.expect_navigation():
+        page.click("text=Tiếp tục")
+    assert "mã xác thực không đúng" in page.inner_text("[role=alert]")
+    page.goto(f"{base}/programs/duc-pho-42/overview/")
+    assert "/account/two-factor/verify/" in page.url  # still nothing but the code page

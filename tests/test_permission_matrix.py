@@ -1,7 +1,8 @@
 """Every role against every web write endpoint: a role without the right gets a refusal and
 nothing changes (values, reports, task reports, programs, their histories). Where a role has
-the right (a program administrator importing a program), its own test shows the write
-happening: ansinh/web/tests/test_program_import.py."""
+the right (a program administrator importing a program, a supervisor writing an oversight
+remark), its own test shows the write happening: ansinh/web/tests/test_program_import.py,
+ansinh/web/tests/test_oversight.py."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -11,7 +12,7 @@ from django.test import Client
 from ansinh.accounts.models import Role, RoleAssignment
 from ansinh.datavalues.models import DataValue, Submission
 from ansinh.orgunits.selectors import get_unit
-from ansinh.programs.models import Body, Program, Target
+from ansinh.programs.models import Body, OversightComment, Program, Target
 from ansinh.programs.programfile import dump_program_file, spec_to_file_data
 from ansinh.programs.selectors import get_program, program_spec
 from ansinh.tasks.models import TaskReport
@@ -46,6 +47,7 @@ def snapshot():
         sorted(Submission.objects.values_list("unit_id", "period", "status")), Submission.history.count(),
         TaskReport.objects.count(), TaskReport.history.count(),
         Program.objects.count(), Program.history.count(), Target.history.count(),
+        OversightComment.objects.count(), OversightComment.history.count(),
     )
 
 
@@ -70,14 +72,21 @@ def endpoints():
         "task report": ("/programs/duc-pho-42/tasks/1/", {"body": tuyen_giao.pk, "period": PERIOD, "status": "done", "text": "x"}),
         "return task report": (f"/task-reports/{report.pk}/return/", {"reason": "x"}),
         "program import": ("/programs/import/", {"draft": valid_program_draft(), "source": "", "filename": "x.txt"}),
+        "oversight remark on a target": ("/programs/duc-pho-42/targets/T02/comments/", {"text": "ý kiến"}),
+        "oversight remark on a task": ("/programs/duc-pho-42/tasks/4/comments/", {"text": "ý kiến"}),
     }
 
 
 ENDPOINT_NAMES = [
     "entry form save", "upload", "approve", "return", "excuse", "reopen", "task report", "return task report", "program import",
+    "oversight remark on a target", "oversight remark on a task",
 ]
 # The roles that hold the right to an endpoint (in this fixture's scope); every other pair is refused.
-ALLOWED = {("program_admin", "program import")}
+ALLOWED = {
+    ("program_admin", "program import"),
+    # Their success is shown in ansinh/web/tests/test_oversight.py.
+    ("supervisor", "oversight remark on a target"), ("supervisor", "oversight remark on a task"),
+}
 
 
 @pytest.mark.parametrize(

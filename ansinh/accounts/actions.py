@@ -119,3 +119,97 @@ def do_grant_role(username: str, role: str, *, acting_user, channel: str = "cli"
         assignment = RoleAssignment(user=user, role=role, unit=unit, agency=agency, body=body)
         attribute(assignment, acting_user, channel).save()
     return assignment
+
+
+# --- the second factor: TOTP with an authenticator app (docs/security.md) ---------------------
+
+
+def _clean_code(code: str) -> str:
+    return "".join((code or "").split())  # apps show "123 456"; people type it that way
+
+
+@transaction.atomic
+def do_begin_two_factor(*, acting_user):
+    """Start setting up TOTP for `acting_user`: a new secret, shown once as a QR code and text,
+    not guarding the login until confirmed with a code from the app."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from ansinh.accounts.selectors import DEVICE_NAME, confirmed_device
+
+    if confirmed_device(acting_user) is not None:
+        raise UserError.single(ErrorCode.FIELD_INVALID, "xác thực hai lớp đã bật; tắt trước khi cài lại", field="two_factor")
+    for old in TOTPDevice.objects.filter(user=acting_user, confirmed=False):
+        attribute(old, acting_user, "web").delete()
+    device = TOTPDevice(user=acting_user, name=DEVICE_NAME, confirmed=False)
+    attribute(device, acting_user, "web").save()
+    return device
+
+
+def do_confirm_two_factor(code: str, *, acting_user):
+    """Turn TOTP on: the code proves the app holds the secret. Returns the device."""
+    from ansinh.accounts.selectors import pending_device
+
+    device = pending_device(acting_user)
+    if device is None:
+        raise UserError.single(ErrorCode.NOT_FOUND, "chưa bắt đầu cài xác thực hai lớp", field="two_factor")
+    _check_code(device, code)  # outside a transaction: a wrong code's throttling must stay counted
+    device.confirmed = True
+    with transaction.atomic():
+        attribute(device, acting_user, "web").save(update_fields=["confirmed"])
+    return device
+
+
+def do_disable_two_factor(code: str, *, acting_user) -> None:
+    """Turn TOTP off; a current code is asked for, so a forgotten open session cannot do it."""
+    from ansinh.accounts.selectors import confirmed_device
+
+    device = confirmed_device(acting_user)
+    if device is None:
+        raise UserError.single(ErrorCode.NOT_FOUND, "xác thực hai lớp chưa bật", field="two_factor")
+    _check_code(device, code)  # outside a transaction, as above
+    with transaction.atomic():
+        attribute(device, acting_user, "web").delete()
+
+
+@transaction.atomic
+def do_reset_two_factor(username: str, *, acting_user, channel: str = "cli") -> int:
+    """A system administrator removes a user's devices (lost phone); he sets it up again at his
+    next login. Returns how many devices were removed."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise UserError.single(ErrorCode.NOT_FOUND, f"không có tài khoản '{username}'", field="username")
+    devices = list(TOTPDevice.objects.filter(user=user))
+    for device in devices:
+        attribute(device, acting_user, channel).delete()
+    return len(devices)
+
+
+def verify_second_factor(user, code: str):
+    """The login's second step: the confirmed device if `code` is right, else UserError. Wrong
+    codes slow further tries down (1, 2, 4 … seconds, django-otp's throttling); a code is
+    accepted once only. Not a recorded change: a login is not an edit of the device."""
+    from ansinh.accounts.selectors import confirmed_device
+
+    device = confirmed_device(user)
+    if device is None:
+        raise UserError.single(ErrorCode.NOT_FOUND, "tài khoản chưa bật xác thực hai lớp", field="code")
+    _check_code(device, code)
+    return device
+
+
+def _check_code(device, code: str) -> None:
+    """Raise unless `code` is the device's current, unused code. django-otp saves the device's
+    counters (throttling, last step used) as it checks: not a change worth a history row."""
+    allowed, details = device.verify_is_allowed()
+    if not allowed:
+        wait_until = timezone.localtime(details["locked_until"]).strftime("%H:%M:%S")
+        raise UserError.single(ErrorCode.FIELD_INVALID, f"nhập sai nhiều lần; thử lại sau {wait_until}", field="code")
+    device.skip_history_when_saving = True
+    try:
+        right = device.verify_token(_clean_code(code))  # a wrong or malformed code counts as a failure
+    finally:
+        del device.skip_history_when_saving
+    if not right:
+        raise UserError.single(ErrorCode.FIELD_INVALID, "mã xác thực không đúng hoặc đã dùng; nhập mã mới trên ứng dụng", field="code")

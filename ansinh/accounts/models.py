@@ -58,3 +58,17 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.name} ({self.prefix}…)"
+
+
+# The second factor is django-otp's TOTP device (ADR 0013). Turning it on or off, and an
+# administrator's reset, are recorded like every other write; the secret and the counters that
+# change at each login are not copied into the history.
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+from simple_history import register  # noqa: E402
+
+register(
+    TOTPDevice,
+    app="ansinh.accounts",
+    table_name="accounts_historicaltotpdevice",
+    excluded_fields=["key", "last_t", "drift", "throttling_failure_timestamp", "throttling_failure_count", "last_used_at", "created_at"],
+)

@@ -83,6 +83,26 @@ def can_review_task(user, task_lead) -> bool:
     return is_system_admin(user) or (task_lead is not None and task_lead.pk in bodies_of(user))
 
 
+def can_comment_as_overseer(user) -> bool:
+    """Write oversight remarks on targets and tasks (HĐND, Mặt trận: the supervisor role)."""
+    return any(g.role in (Role.SYSTEM_ADMIN, Role.SUPERVISOR) for g in grants_of(user))
+
+
 def can_edit_programs(user) -> bool:
     """Load, import and change program files."""
     return any(g.role in (Role.SYSTEM_ADMIN, Role.PROGRAM_ADMIN) for g in grants_of(user))
+
+
+# Roles whose mistakes or stolen passwords reach everyone else's figures: with
+# ANSINH_TWO_FACTOR_REQUIRED they must use a second factor (docs/security.md).
+TWO_FACTOR_ROLES = frozenset({Role.SYSTEM_ADMIN, Role.PROGRAM_ADMIN, Role.APPROVER})
+
+
+def must_use_two_factor(user) -> bool:
+    """Whether this user may not work without a confirmed TOTP device (the setting is on and he
+    holds one of TWO_FACTOR_ROLES; staff of the admin site count as administrators)."""
+    from django.conf import settings
+
+    if not settings.ANSINH_TWO_FACTOR_REQUIRED or not user.is_authenticated:
+        return False
+    return user.is_staff or any(g.role in TWO_FACTOR_ROLES for g in grants_of(user))

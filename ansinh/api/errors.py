@@ -15,7 +15,7 @@ class ApiErrorCode(str, Enum):
     NOT_FOUND = "not_found"  # no such program, unit, target, value (404)
     CONFLICT = "conflict"  # the value changed since the client read it (409 / 412)
     PRECONDITION_REQUIRED = "precondition_required"  # a change of an existing value without If-Match (428)
-    UNAVAILABLE = "unavailable"  # an optional tool (LibreOffice) is missing (503)
+    UNAVAILABLE = "unavailable"  # an optional tool (LibreOffice) is missing, or the database is unreachable (503)
 
 
 class ProblemOut(Schema):

@@ -77,3 +77,19 @@ def token(username: str, name: str, as_json: bool) -> None:
         print_json({"username": username, "name": row.name, "prefix": row.prefix, "token": text})
     else:
         click.echo(text)
+
+
+@group.command("two-factor-reset")
+@click.argument("username")
+@user_errors
+def two_factor_reset(username: str) -> None:
+    """Xóa thiết bị xác thực hai lớp của USERNAME (mất điện thoại); lần đăng nhập sau người đó cài lại.
+
+    \b
+    Example:
+      ansinh accounts two-factor-reset nguoi-duyet-thi-xa
+    """
+    from ansinh.accounts.actions import do_reset_two_factor
+
+    removed = do_reset_two_factor(username, acting_user=cli_user())
+    click.echo(f"{username}: đã xóa {removed} thiết bị xác thực hai lớp" if removed else f"{username}: không có thiết bị xác thực hai lớp nào")

@@ -15,6 +15,8 @@ from django.utils import timezone
 from simple_history.models import registered_models
 
 ACTIONS = {"+": "tạo", "~": "sửa", "-": "xóa"}
+# Tracked models of other libraries, whose own names are English.
+_NAMES = {"otp_totp_totpdevice": "thiết bị xác thực hai lớp (TOTP)"}
 _SKIPPED = {"history_id", "history_date", "history_change_reason", "history_type", "history_user", "history_user_id"}
 
 
@@ -28,7 +30,11 @@ class AuditFilters:
 
 def audit_models() -> list[tuple[str, str]]:
     """(table, Vietnamese name) of every tracked model, for the filter."""
-    return sorted(((table, str(model._meta.verbose_name)) for table, model in registered_models.items()), key=lambda item: item[1])
+    return sorted(((table, model_name(table, model)) for table, model in registered_models.items()), key=lambda item: item[1])
+
+
+def model_name(table: str, model) -> str:
+    return _NAMES.get(table) or str(model._meta.verbose_name)
 
 
 def audit_entries(filters: AuditFilters, limit: int = 200) -> list[dict[str, Any]]:
@@ -36,12 +42,12 @@ def audit_entries(filters: AuditFilters, limit: int = 200) -> list[dict[str, Any
     for table, model in registered_models.items():
         if filters.model and table != filters.model:
             continue
-        entries += _entries_of(model, filters, limit)
+        entries += _entries_of(table, model, filters, limit)
     entries.sort(key=lambda e: e["when"], reverse=True)
     return entries[:limit]
 
 
-def _entries_of(model, filters: AuditFilters, limit: int) -> list[dict[str, Any]]:
+def _entries_of(table: str, model, filters: AuditFilters, limit: int) -> list[dict[str, Any]]:
     history = model.history.model
     rows = history.objects.select_related("history_user").order_by("-history_date", "-history_id")
     if filters.username:
@@ -62,8 +68,8 @@ def _entries_of(model, filters: AuditFilters, limit: int) -> list[dict[str, Any]
             "user": row.history_user.get_username() if row.history_user else "",
             "channel": row.history_change_reason or "",
             "action": ACTIONS.get(row.history_type, row.history_type),
-            "model": str(model._meta.verbose_name),
-            "object": f"{model._meta.verbose_name} #{getattr(row, pk)}",
+            "model": model_name(table, model),
+            "object": f"{model_name(table, model)} #{getattr(row, pk)}",
             "changes": _changes(fields, previous.get(row.history_id), row),
         }
         for row in rows

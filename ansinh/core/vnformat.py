@@ -7,7 +7,7 @@ so every surface writes a number the same way.
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 
 def format_number(value: float | Decimal | int | None, decimals: int | None = None) -> str:
@@ -15,13 +15,18 @@ def format_number(value: float | Decimal | int | None, decimals: int | None = No
     if value is None:
         return "–"
     number = Decimal(str(value))
-    if decimals is None:
-        text = f"{number.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f}"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-    else:
-        quantum = Decimal(1).scaleb(-decimals)
-        text = f"{number.quantize(quantum, rounding=ROUND_HALF_UP):f}"
+    if not number.is_finite() or abs(number.adjusted()) > 60:
+        return str(number)  # no figure of a program is this size; shown as read, not rounded
+    with localcontext() as context:
+        # Enough digits for any finite number's rounding (the default 28 fail on 10^27, say).
+        context.prec = max(28, number.adjusted() + (decimals or 2) + 3)
+        if decimals is None:
+            text = f"{number.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f}"
+            if "." in text:
+                text = text.rstrip("0").rstrip(".")
+        else:
+            quantum = Decimal(1).scaleb(-decimals)
+            text = f"{number.quantize(quantum, rounding=ROUND_HALF_UP):f}"
     negative = text.startswith("-")
     digits = text.lstrip("-")
     whole, _, fraction = digits.partition(".")
@@ -58,6 +63,9 @@ def parse_number(text: str) -> Decimal:
     else:
         normalized = raw
     try:
-        return Decimal(normalized)
+        number = Decimal(normalized)
     except ArithmeticError as exc:
         raise ValueError(f'"{text}" không phải là số') from exc
+    if not number.is_finite():  # Decimal reads "NaN" and "Infinity"; no figure is either
+        raise ValueError(f'"{text}" không phải là số')
+    return number

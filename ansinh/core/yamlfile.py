@@ -130,7 +130,11 @@ class FieldReader:
     def optional(self, node: dict, key: str, path: str, convert: Converter, default: Any = None) -> Any:
         if key not in node or node[key] is None:
             return default
-        return self._convert(node, key, path, convert)
+        found = len(self.problems)
+        value = self._convert(node, key, path, convert)
+        # A refused value is recorded; the default keeps the rest of the reading in shape (a
+        # list stays a list) so that it can go on and report every other problem too.
+        return default if len(self.problems) > found else value
 
     def items(self, node: dict, key: str, path: str, *, required: bool = False) -> list[tuple[str, Any]]:
         """The list under `key` as (path, item) pairs; an absent optional list is empty."""

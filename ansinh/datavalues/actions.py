@@ -29,7 +29,7 @@ from ansinh.datavalues import selectors
 from ansinh.datavalues.models import DataValue, Submission, SubmissionStatus
 from ansinh.datavalues.rows import RawValue
 from ansinh.datavalues.uploads import read_upload
-from ansinh.datavalues.validation import Candidate, check
+from ansinh.datavalues.validation import Candidate, check, storage_problem
 from ansinh.indicators.models import DataElement, DataSet, ValueType
 from ansinh.orgunits.models import OrgUnit
 from ansinh.orgunits.selectors import ancestors
@@ -278,8 +278,10 @@ def do_import_file(content: bytes, filename: str, *, acting_user: Any, dry_run: 
 def _resolve(raw_values, user, versions) -> tuple[list[ValueEntry], list[Candidate], list[str], bool]:
     """Codes and text to objects and numbers. A file names a few elements, units and periods many
     times over, so each is looked up once (`_Lookups`), not once per value."""
+    errors = [f"{raw.where}: có ký tự NUL (mã 0), không phải chữ; gõ lại ô này" for raw in raw_values if _has_nul(raw)]
+    if errors:  # PostgreSQL refuses NUL in any text, even in a lookup; found by tests/test_fuzz.py
+        return [], [], errors, False
     lookups = _Lookups(raw_values, user)
-    errors: list[str] = []
     entries, candidates = [], []
     denied = False
     for raw in raw_values:
@@ -294,12 +296,20 @@ def _resolve(raw_values, user, versions) -> tuple[list[ValueEntry], list[Candida
         except ValueError as exc:
             errors.append(f"{raw.where}: {exc}")
             continue
+        too_much = storage_problem(value)
+        if too_much:
+            errors.append(f"{raw.where}: {too_much}")
+            continue
         version = versions.get((element.code, unit.code, raw.period)) if versions else None
         # `where` stays a Location: turned into text only for the few values that get a message.
         entries.append(ValueEntry(element, unit, raw.period, value, raw.category, raw.comment, where=raw.where, expected_version=version))
         candidates.append(Candidate(element.code, unit.id, raw.period, value, raw.comment, raw.where))
     errors += _locked(entries)
     return entries, candidates, errors, denied
+
+
+def _has_nul(raw: RawValue) -> bool:
+    return any("\x00" in text for text in (raw.element_code, raw.unit_code, raw.period, raw.value_text, raw.category, raw.comment))
 
 
 class Denied(str):

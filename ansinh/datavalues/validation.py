@@ -26,6 +26,22 @@ PEER_Z_LIMIT = 3.5  # modified z-score (Iglewicz & Hoaglin) of a rate among its 
 PEER_MINIMUM = 5  # peers needed before comparing with them
 
 
+# What a stored value holds (DataValue.value: 18 digits, 4 after the decimal mark). A figure
+# beyond it is refused with a message rather than rounded or failed on by the database.
+MAX_WHOLE_DIGITS, MAX_DECIMALS = 14, 4
+
+
+def storage_problem(value: Decimal) -> str | None:
+    """Why `value` cannot be stored as it is, or None."""
+    sign, digits, exponent = value.as_tuple()
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if value.adjusted() >= MAX_WHOLE_DIGITS:
+        return f"số quá lớn (tối đa {MAX_WHOLE_DIGITS} chữ số phần nguyên)"
+    if decimals > MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
+        return f"số có quá {MAX_DECIMALS} chữ số thập phân; làm tròn trước khi nhập"
+    return None
+
+
 class Candidate(NamedTuple):
     element: str
     unit: int  # unit id

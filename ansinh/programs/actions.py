@@ -15,6 +15,7 @@ from ansinh.orgunits.selectors import valid_on
 from ansinh.programs.models import (
     AssignmentRole,
     Body,
+    OversightComment,
     Program,
     ProgramBasis,
     Target,
@@ -253,3 +254,29 @@ def _sync_tasks(program: Program, spec: ProgramSpec, bodies, targets: dict[str, 
     )
     for t in spec.tasks:  # a handful of link sets; set() writes only the difference
         kept[t.number].serves_targets.set([targets[code] for code in t.serves_targets])
+
+
+# --- oversight remarks of HĐND and Mặt trận (docs/task-followup.md) --------------------------
+
+MAX_COMMENT_LENGTH = 4000
+
+
+@transaction.atomic
+def do_add_oversight_comment(subject: Target | TaskGroup, text: str, *, acting_user: Any, channel: str) -> OversightComment:
+    """A supervisor's remark on a target or a task; it changes no data and is never edited."""
+    from ansinh.accounts.policies import can_comment_as_overseer
+
+    if not can_comment_as_overseer(acting_user):
+        raise UserError.single(ErrorCode.FIELD_INVALID, "chỉ đại biểu giám sát (HĐND, Mặt trận Tổ quốc) ghi được ý kiến giám sát", field="permission")
+    text = text.strip()
+    if not text:
+        raise UserError.single(ErrorCode.FIELD_MISSING, "ý kiến giám sát không được để trống", field="text")
+    if len(text) > MAX_COMMENT_LENGTH:
+        raise UserError.single(ErrorCode.FIELD_INVALID, f"ý kiến dài quá {MAX_COMMENT_LENGTH} ký tự", field="text")
+    is_target = isinstance(subject, Target)
+    comment = OversightComment(
+        program_id=subject.program_id, target=subject if is_target else None, task=None if is_target else subject,
+        author=acting_user, text=text,
+    )
+    attribute(comment, acting_user, channel).save()
+    return comment

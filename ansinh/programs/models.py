@@ -4,6 +4,7 @@ Programs are loaded from and exported to the YAML program file (docs/program-fil
 models hold exactly what the file says, so a round trip is lossless.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -214,3 +215,29 @@ class TaskAssignment(models.Model):
     class Meta:
         ordering = ["task", "role", "position"]
         constraints = [models.UniqueConstraint(fields=["task", "body", "role"], name="assignment_unique")]
+
+
+class OversightComment(models.Model):
+    """An oversight remark (ý kiến giám sát) of HĐND or Mặt trận Tổ quốc on a target or a task:
+    the seed gives them the oversight of the program; they comment and change no data. A remark
+    is never edited: a new one follows it (the history keeps who wrote it and when)."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="oversight_comments")
+    target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.CASCADE, related_name="oversight_comments")
+    task = models.ForeignKey(TaskGroup, null=True, blank=True, on_delete=models.CASCADE, related_name="oversight_comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("ý kiến"))
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("ý kiến giám sát")
+        verbose_name_plural = _("ý kiến giám sát")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(target__isnull=False, task__isnull=True) | models.Q(target__isnull=True, task__isnull=False),
+                name="oversight_comment_on_one_subject",
+            )
+        ]

@@ -209,3 +209,11 @@ def commune_tasks(program: Program) -> list[TaskGroup]:
         task for task in program_tasks(program)
         if any(a.body.kind == "group" and _COMMUNE_WORD.search(a.body.name) for a in task.assignments.all())
     ]
+
+
+def oversight_comments(subject) -> list:
+    """The oversight remarks on a target or a task, newest first, with their authors."""
+    from ansinh.programs.models import OversightComment
+
+    field = "target" if isinstance(subject, Target) else "task"
+    return list(OversightComment.objects.filter(**{field: subject}).select_related("author"))

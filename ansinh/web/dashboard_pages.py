@@ -12,6 +12,7 @@ from datetime import date
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from openpyxl import Workbook
 
 from ansinh.accounts import policies
@@ -23,6 +24,7 @@ from ansinh.datavalues.selectors import unit_report_states
 from ansinh.programs import selectors as programs
 from ansinh.reports import charts, content
 from ansinh.reports.selectors import units_in_year
+from ansinh.web.oversight_pages import oversight_context
 
 CSV_COLUMNS = ("target", "target_name", "unit_label", "unit_code", "unit_name", "year", "value")
 
@@ -115,6 +117,7 @@ def target_page(request: HttpRequest, code: str, target: str) -> HttpResponse:
         "units": units_in_year(program, story["year"]), "years": _years(program), "year": story["year"],
         "query": f"unit={story['unit']['code']}&year={story['year']}",
         "best": story["ranking"]["ranked"][:3], "worst": list(reversed(story["ranking"]["ranked"][-3:])),
+        **oversight_context(request, model, reverse("web:target-comment", args=[program.code, model.code])),
     }
     return render(request, "web/target.html", context)
 

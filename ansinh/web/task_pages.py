@@ -20,6 +20,7 @@ from ansinh.tasks import selectors
 from ansinh.tasks.actions import do_add_evidence, do_file_task_report, do_return_task_report
 from ansinh.tasks.models import Evidence, ProgressStatus, TaskReport
 from ansinh.tasks.schedule import report_periods
+from ansinh.web.oversight_pages import oversight_context
 
 
 @login_required
@@ -51,6 +52,7 @@ def task_page(request: HttpRequest, code: str, number: str) -> HttpResponse:
         "statuses": ProgressStatus.choices, "periods": report_periods(task.program.start_year, date.today()),
         "may_review": policies.can_review_task(request.user, lead), "errors": errors, "lead": lead,
         "outputs": task.outputs.select_related("body"), "targets": task.serves_targets.all(),
+        **oversight_context(request, task, reverse("web:task-comment", args=[code, number])),
     }
     return render(request, "web/task.html", context, status=400 if errors else 200)
 

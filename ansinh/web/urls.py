@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from ansinh.web import audit_pages, dashboard_pages, data_entry, program_import, public_pages, report_pages, reporting, task_pages, token_pages, views
+from ansinh.web import audit_pages, dashboard_pages, data_entry, oversight_pages, program_import, public_pages, report_pages, reporting, task_pages, token_pages, two_factor_pages, views
 
 app_name = "web"
 urlpatterns = [
@@ -12,15 +12,23 @@ urlpatterns = [
     path("programs/<str:code>/targets/<str:target>/", dashboard_pages.target_page, name="target"),
     re_path(r"^programs/(?P<code>[^/]+)/targets/(?P<target>[^/]+)/chart\.(?P<extension>svg|png)$", dashboard_pages.target_chart, name="target-chart"),
     re_path(r"^programs/(?P<code>[^/]+)/targets/(?P<target>[^/]+)/data\.(?P<extension>csv|xlsx)$", dashboard_pages.target_data, name="target-data"),
+    path("programs/<str:code>/targets/<str:target>/comments/", oversight_pages.comment_on_target, name="target-comment"),
     path("programs/<str:code>/report/", report_pages.report_form, name="report"),
     path("programs/<str:code>/status-chart.svg", report_pages.status_chart, name="status-chart"),
     path("programs/<str:code>/tasks/", task_pages.task_board, name="task-board"),
     path("programs/<str:code>/tasks/<str:number>/", task_pages.task_page, name="task"),
+    path("programs/<str:code>/tasks/<str:number>/comments/", oversight_pages.comment_on_task, name="task-comment"),
     path("task-reports/<int:report_id>/return/", task_pages.return_report, name="return-task-report"),
     path("evidence/<int:evidence_id>/", task_pages.evidence_file, name="evidence"),
     path("tasks/mine/", task_pages.my_tasks, name="my-tasks"),
     path("units/<str:code>/", views.unit_detail, name="unit"),
     path("account/tokens/", token_pages.tokens, name="tokens"),
+    path("account/two-factor/", two_factor_pages.two_factor, name="two-factor"),
+    path("account/two-factor/begin/", two_factor_pages.begin, name="two-factor-begin"),
+    path("account/two-factor/confirm/", two_factor_pages.confirm, name="two-factor-confirm"),
+    path("account/two-factor/disable/", two_factor_pages.disable, name="two-factor-disable"),
+    path("account/two-factor/qr.svg", two_factor_pages.qr_code, name="two-factor-qr"),
+    path("account/two-factor/verify/", two_factor_pages.verify, name="two-factor-verify"),
     path("audit/", audit_pages.audit_log, name="audit"),
     path("account/tokens/<int:token_id>/revoke/", token_pages.revoke, name="revoke-token"),
     path("data/", data_entry.my_reports, name="my-reports"),

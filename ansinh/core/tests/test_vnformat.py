@@ -30,7 +30,7 @@ def test_parse_number_reads_vietnamese_notation(text, expected):
     assert parse_number(text) == Decimal(expected)
 
 
-@pytest.mark.parametrize("text", ["abc", "", "1,2,3"])
+@pytest.mark.parametrize("text", ["abc", "", "1,2,3", "NaN", "inf", "-Infinity"])
 def test_parse_number_refuses_text_with_a_vietnamese_message(text):
     with pytest.raises(ValueError):
         parse_number(text)
@@ -39,3 +39,9 @@ def test_parse_number_refuses_text_with_a_vietnamese_message(text):
 @given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
 def test_parse_number_reads_back_what_format_number_writes(value):
     assert parse_number(format_number(value, 2)) == value
+
+
+def test_format_number_writes_numbers_beyond_the_default_precision():
+    # Found by the importers' fuzz test: 10^26 failed to round with Decimal's 28 digits.
+    assert format_number(Decimal("1e26")) == "100.000.000.000.000.000.000.000.000"
+    assert format_number(Decimal("1e999999999")) == "1E+999999999"  # at once, not a billion digits

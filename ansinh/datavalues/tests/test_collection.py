@@ -76,6 +76,11 @@ def test_vietnamese_decimal_comma_and_thousands_dot_are_read(commune_officer):
         ({"DAN_SO": "chín nghìn"}, "không phải là số"),
         ({"SO_HO": 1}, "không thỏa quy tắc HO_THEO_KHU_VUC"),
         ({"TRE_THAP_COI": "3,5"}, "phải là số nguyên"),
+        # Found by the fuzz test: beyond what a value holds (a database error before), or no number.
+        ({"DAN_SO": "123456789012345"}, "số quá lớn (tối đa 14 chữ số phần nguyên)"),
+        ({"DAN_SO": "1e30"}, "số quá lớn"),
+        ({"DAN_SO": "NaN"}, "không phải là số"),
+        ({"DAN_SO": "12,345678"}, "quá 4 chữ số thập phân"),
     ],
 )
 def test_bad_values_refuse_the_whole_file_with_located_vietnamese_messages(commune_officer, overrides, message):

@@ -135,6 +135,8 @@ BAD_CASES = [
     ('    code: "534"\n', '    code: "999"\n', "program.scope_unit.code: không có đơn vị hành chính mã 999"),
     ("    name: Tỷ lệ thất nghiệp chung\n", "", "name: thiếu trường bắt buộc"),
     ("    comparator: lt\n    value: 2\n", "    comparator: lt\n    value:\n", "value: so sánh lt cần value"),
+    # Found by the fuzz test: a list field given a single text crashed the reader (TypeError).
+    ("  serves_targets:\n  - T01\n- number: '4'\n", "  serves_targets: T01\n- number: '4'\n", "serves_targets: "),
 ]
 
 
