@@ -47,7 +47,7 @@ def parse_document(text: str, filename: str = "chuong-trinh.txt") -> ProgramSpec
     start = int(header["year"]) if header["year"] else date.today().year
     end, vision = _period(text, start)
     targets, areas = extract_targets(paras, end)
-    tasks = extract_tasks(paras, registry)
+    tasks = extract_tasks(paras, registry, start)
     if not targets and not tasks:
         raise fail("không tìm thấy phần \"Mục tiêu cụ thể\" hay \"Nhiệm vụ và giải pháp\": văn bản có phải là "
                    "chương trình hành động hoặc kế hoạch không?", filename)
@@ -87,11 +87,16 @@ def _header(paras: list[Para]) -> dict:
     head = paras[:25]
     for index, para in enumerate(head):
         folded = fold(para.text)
-        if (number := _NUMBER.match(para.text)) and not header["number"]:
-            header["number"] = re.sub(r"\s+", "", number.group(1)).replace("Ctr", "CTr")
-        elif (dated := _DATE_LINE.match(para.text)) and not header["year"]:
-            header.update({key: dated.group(key) for key in ("place", "day", "month", "year")})
-        elif folded.startswith("du thao") or folded.endswith("du thao"):
+        # A header set in two columns puts the number and the date on one line, far apart.
+        cells = re.split(r"\s{3,}", para.text)
+        for cell in cells:
+            if (number := _NUMBER.match(cell)) and not header["number"]:
+                header["number"] = re.sub(r"\s+", "", number.group(1)).replace("Ctr", "CTr")
+            elif (dated := _DATE_LINE.match(cell)) and not header["year"]:
+                header.update({key: dated.group(key) for key in ("place", "day", "month", "year")})
+        if len(cells) > 1:
+            continue
+        if folded.startswith("du thao") or folded.endswith("du thao"):
             header["draft"] = True
         elif folded.startswith("dang bo ") and para.text.isupper():
             header["superior"] = para.text
@@ -126,7 +131,10 @@ def _issuing_body(paras: list[Para], place: str) -> str:
 def _period(text: str, start: int) -> tuple[int, int | None]:
     folded = fold(text[:200000])
     ends = [int(year) for year in re.findall(r"(?:muc tieu|chi tieu)[^\n]{0,60}?den nam (\d{4})", folded)]
-    end = max([year for year in ends if year >= start] or [start + 5])
+    if not ends:  # no "mục tiêu … đến năm 2030": the latest "đến năm …" or "giai đoạn 2024 - 2030" of the text
+        pairs = re.findall(r"(?<!tam nhin )(?:den|toi) nam (\d{4})|giai doan \d{4}\s*[-–]\s*(\d{4})", folded)
+        ends = [int(by_year or by_period) for by_year, by_period in pairs]
+    end = max([year for year in ends if start <= year <= start + 30] or [start + 5])
     vision = re.search(r"tam nhin (?:den|toi) nam (\d{4})", folded)
     vision_year = int(vision.group(1)) if vision and int(vision.group(1)) > end else None
     return end, vision_year

@@ -21,24 +21,35 @@ from ansinh.programs.programfile import TargetSpec
 
 LIBRARY = Path(__file__).resolve().parent.parent / "indicators" / "library" / "nq42.yaml"
 _NUM = r"\d+(?:[.,]\d+)*"
-_UNIT = r"%|m²\s*sàn/người|m2\s*sàn/người|m²|giường|bác sĩ|căn hộ|căn nhà|căn|tuổi|năm|tháng|người|hộ|xã|trường"
+# Beds and doctors are counted per 10,000 people, written "/10.000 dân", "/vạn dân" or "trên vạn dân".
+_PER_10K = r"(?:\s*(?:/|trên)\s*(?:vạn|10\.000)\s*dân)?"
+_UNIT = rf"%|m²\s*sàn/người|m2\s*sàn/người|m²|giường(?:\s+bệnh)?{_PER_10K}|bác sĩ{_PER_10K}|căn hộ|căn nhà|căn|tuổi|năm|tháng|người|hộ|xã|trường"
 _QUANTITY = re.compile(
     rf"(?<![\d/])(?P<num>{_NUM})(?:\s*(?:-|–|đến)\s*(?P<high>{_NUM}))?\s*(?P<unit>{_UNIT})?(?![\w/])", re.IGNORECASE
 )
 _TARGET_UNITS = {"%", "tuổi", "năm", "giường", "bác sĩ", "căn hộ", "căn", "căn nhà", "m² sàn/người", "hộ", "người", "xã", "trường"}
 # Wording before the number, folded; the keyword closest to the number decides.
 _COMPARATOR_WORDS = (
+    # Negated comparisons first: at the same distance from the number they win over "hơn".
+    ("khong thap hon", "ge"), ("khong it hon", "ge"), ("khong cao hon", "le"), ("khong nhieu hon", "le"),
     ("khong qua", "le"), ("toi da", "le"), ("khong vuot", "le"), ("duoi", "lt"), ("tren", "gt"), ("hon", "gt"),
     ("khoang", "approx"), ("xap xi", "approx"), ("dat", "ge"), ("toi thieu", "ge"), ("it nhat", "ge"),
     ("phan dau", "ge"), ("tro len", "ge"),
 )
 _QUAL_OPENINGS = ("hoan thanh", "bao dam", "dam bao", "co ban cham dut", "co ban hoan thanh", "duy tri", "giu vung", "khong de")
-_ZERO_OPENINGS = ("xoa bo hoan toan", "xoa hoan toan", "khong con")
+# "không còn nhà tạm", "xóa toàn bộ …", "xóa 07 căn nhà tạm … còn lại": nothing left (the number
+# is what is left today, not the target).
+_ZERO_OPENING = re.compile(r"^(?:xoa bo hoan toan|xoa hoan toan|xoa toan bo|xoa het|xoa xong|khong con|xoa \d+ can)\b")
 # Units that make a commitment sentence quantitative ("bảo đảm 100% hộ…", "hoàn thành 1.200 căn hộ");
 # "trẻ từ 3 đến 5 tuổi" after "hoàn thành phổ cập" only describes a population.
 _MEASURED_UNITS = {"%", "căn hộ", "căn", "căn nhà", "giường", "bác sĩ", "m² sàn/người"}
 _STOP = {"ty", "le", "so", "cua", "va", "o", "tren", "duoc", "co", "cac", "trong", "cho", "tu", "den", "nguoi", "dat", "the"}
-_YEAR = re.compile(r"(?:đến|tới|vào)\s+năm\s+(\d{4})", re.IGNORECASE)
+# "đến năm 2030", "năm 2025 đạt…" (not "so với năm 2020"); a deadline "trước ngày 31/12/2025", "trước tháng 10/2025".
+_YEAR = re.compile(r"(?<!so với )năm\s+(\d{4})(?!\s*[-–])|(?:trước|đến|trong)\s+(?:ngày\s+\d{1,2}/|tháng\s+)\d{1,2}/(\d{4})", re.IGNORECASE)
+# "từ 30% đến 35%", "30% - 35%": a range whose first number carries the unit too.
+_RANGE_WITH_UNITS = re.compile(rf"({_NUM})\s*%\s*(?:-|–|đến)\s*({_NUM})\s*%")
+# "a) Về y tế": the heading of a group of targets, not a target.
+_AREA_HEADING = re.compile(r"^(?:Về|Lĩnh vực|Nhóm chỉ tiêu(?: về)?)\s+[^:]{2,80}$")
 
 
 @dataclass
@@ -52,7 +63,8 @@ class Fragment:
 
 
 def _has_quantity(text: str) -> bool:
-    return any(match.group("unit") for match in _QUANTITY.finditer(text))
+    """A number with a unit a target is measured in ("36 tháng tuổi" of a population is not one)."""
+    return any(match.group("unit") and _unit_name(match) in _TARGET_UNITS for match in _QUANTITY.finditer(text))
 
 
 def _cut(text: str, pattern: str, need_quantity: bool) -> list[tuple[int, str]]:
@@ -77,6 +89,10 @@ def _strip(offset: int, text: str) -> tuple[int, str]:
     return offset + lead, stripped
 
 
+def _per_10k(sentence: str) -> bool:
+    return "10.000 dân" in sentence or "vạn dân" in sentence
+
+
 def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
     """(position, fragment, per_10k, context) of a paragraph of targets.
 
@@ -85,7 +101,7 @@ def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
     previous subject; one cut at " và " keeps its whole clause."""
     pieces = []
     for s_pos, sentence in _cut(text, r"\.\s+(?=[A-ZĐÀ-Ỹ])|;\s*", False):
-        per_10k = "10.000 dân" in sentence
+        per_10k = _per_10k(sentence)
         previous = ""
         for c_pos, clause in _cut(sentence, r",\s+", True):
             parts = _cut(clause, r"\s+và\s+", True)
@@ -133,12 +149,16 @@ def _unit_name(match: re.Match) -> str:
     unit = (match.group("unit") or "").lower()
     if unit.startswith(("m²", "m2")):
         return "m² sàn/người" if "sàn" in unit else "m²"
+    for base in ("giường", "bác sĩ"):
+        if unit.startswith(base):
+            return base
     return unit
 
 
 def _unit(match: re.Match, per_10k: bool) -> str:
     unit = _unit_name(match)
-    if unit in ("giường", "bác sĩ") and per_10k:
+    written = (match.group("unit") or "").lower()
+    if unit in ("giường", "bác sĩ") and (per_10k or "dân" in written):
         return f"{unit}/10.000 dân"
     return unit
 
@@ -166,11 +186,14 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
         unit="", year=fragment.year, indicator=None, source_text=text, note=f"vị trí: {fragment.offset}",
     )
     opening = re.sub(r"^phan dau\s+", "", folded)
-    if opening.startswith(_ZERO_OPENINGS):
-        spec.comparator, spec.value, spec.unit = "eq", Decimal(0), "căn" if "nha" in folded else "đơn vị"
-        spec.indicator = match_indicator(fragment.context or text, spec.unit, text)
+    if _ZERO_OPENING.match(re.sub(r"^(?:hoan thanh viec|hoan thanh)\s+", "", opening)):  # "hoàn thành việc xóa toàn bộ nhà tạm"
+        # Houses left are counted (nhà tạm); "không còn hộ nghèo" has no count to set to zero: qual.
+        indicator = match_indicator(fragment.context or text, "căn", text) if re.search(r"\bnha\b", folded) else None
+        if indicator is not None:
+            spec.comparator, spec.value, spec.unit, spec.indicator = "eq", Decimal(0), "căn", indicator
         return spec
-    match = _pick_quantity(text)
+    quantities = _RANGE_WITH_UNITS.sub(r"\1 - \2%", text)  # same length up to the first number
+    match = _pick_quantity(quantities)
     if match is None or opening.startswith(_QUAL_OPENINGS) and _unit_name(match) not in _MEASURED_UNITS:
         return spec
     spec.unit = _unit(match, fragment.per_10k)
@@ -178,7 +201,8 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
         spec.comparator, spec.low, spec.high = "range", parse_number(match.group("num")), parse_number(match.group("high"))
     else:
         spec.value = parse_number(match.group("num"))
-        spec.comparator = _comparator_before(text[: match.start()][-30:]) or _comparator_after(text[match.end():]) or "ge"
+        # "… trẻ dưới 1 tuổi duy trì từ 98% trở lên": what follows the number is the surer sign.
+        spec.comparator = _comparator_after(quantities[match.end():]) or _comparator_before(text[: match.start()][-30:]) or "ge"
         if spec.unit == "%" and spec.value == 100 and spec.comparator == "ge":
             spec.comparator = "eq"
     spec.name = _name(_subject(fragment), spec.unit)
@@ -244,14 +268,28 @@ def is_heading(para: Para) -> bool:
     return bool(_HEADING_NUMBER.match(text)) and len(text) < 120 and not text.rstrip().endswith((";", ","))
 
 
+def _opens_targets(para: Para) -> bool:
+    """"2. Mục tiêu cụ thể", "Chỉ tiêu chủ yếu …", or a section "II. CHỈ TIÊU"."""
+    folded = fold(para.text)
+    if len(para.text) >= 120:
+        return False
+    return any(key in folded for key in ("muc tieu cu the", "chi tieu cu the", "chi tieu chu yeu")) or bool(
+        re.match(r"^[ivx]+\.\s+(?:cac\s+)?chi tieu\b", folded))
+
+
 def target_paragraphs(paras: list[Para]) -> tuple[int, int] | None:
-    """[start, end) indexes of the paragraphs under "Mục tiêu cụ thể"."""
+    """[start, end) indexes of the paragraphs under "Mục tiêu cụ thể". When a section heading
+    ("II. MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU") is followed by a narrower one ("2. Các chỉ tiêu chủ
+    yếu đến năm 2030"), the narrower one starts it: the general objective is no target."""
     start = None
     for index, para in enumerate(paras):
         folded = fold(para.text)
         if start is None:
-            if any(key in folded for key in ("muc tieu cu the", "chi tieu cu the", "chi tieu chu yeu")) and len(para.text) < 120:
+            if _opens_targets(para):
                 start = index
+            continue
+        if _opens_targets(para) and not re.match(r"^[ivx]+\.\s", folded):
+            start = index
             continue
         if re.match(r"^[ivx]+\.\s", folded) or ("tam nhin" in folded and is_heading(para)) or (
             re.match(r"^\d+\.\s", folded) and ("nhiem vu" in folded or "giai phap" in folded or "to chuc" in folded)
@@ -271,11 +309,15 @@ def extract_targets(paras: list[Para], default_year: int) -> tuple[list[TargetSp
         if is_heading(para) or para.text.endswith(":") and len(para.text) < 120:
             year = _year_of(para.text, year)
             continue
+        if _AREA_HEADING.match(para.text[_body_start(para.text):]) and not _has_quantity(para.text):
+            continue
         area = _area(para.text, len(areas) + 1)
         areas.append(area)
         body_start = _body_start(para.text)
+        # "Đến năm 2030: tuổi thọ …; có 22 bác sĩ …": a year opening the paragraph covers all of it.
+        opening_year = _year_of(para.text[body_start:][:16], year) if re.match(r"(?:Đến|Tới|Trong|Năm)\b", para.text[body_start:]) else year
         for pos, fragment, per_10k, context in split_fragments(para.text[body_start:]):
-            frag_year = _year_of(fragment, year)
+            frag_year = _year_of(fragment, opening_year)
             item = Fragment(fragment, para.offset(body_start + pos), frag_year, area["code"], per_10k, context)
             targets.append(read_target(item, f"T{len(targets) + 1:02d}"))
     used = {target.area for target in targets}
@@ -302,4 +344,4 @@ def _area(text: str, number: int) -> dict[str, str]:
 
 def _year_of(text: str, default: int) -> int:
     match = _YEAR.search(text)
-    return int(match.group(1)) if match else default
+    return int(match.group(1) or match.group(2)) if match else default

@@ -26,11 +26,11 @@ from ansinh.programs.programfile import BodySpec, TaskSpec
 _COMMA, _AND = "\u2063", "\u2064"  # invisible separators: same length as what they replace
 _COMPOUNDS = (
     r"tham muu, giup viec", r"dang uy, chi bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
-    r"co quan, don vi", r"ban, nganh", r"phong, ban", r"so, nganh", r"thuong binh va xa hoi", r"tai nguyen va moi truong",
+    r"co quan, don vi", r"(?:cac )?phong, (?:cac )?don vi", r"huyen, (?:thi xa, thanh pho|thanh pho, thi xa)", r"xa, phuong, thi tran", r"ban, nganh", r"phong, ban", r"so, nganh", r"thuong binh va xa hoi", r"tai nguyen va moi truong",
     r"giao duc va dao tao", r"van hoa va thong tin", r"van hoa, the thao va du lich", r"van hoa, khoa hoc va thong tin",
     r"van hoa - thong tin va the thao", r"nong nghiep va phat trien nong thon", r"tai chinh - ke hoach", r"kinh te - ha tang",
     r"to chuc chinh tri - xa hoi", r"thong tin va truyen thong", r"ke hoach va dau tu", r"khoa hoc va cong nghe",
-    r"lao dong - thuong binh va xa hoi", r"huyen uy, thi uy(?:, thanh uy)?(?:, dang uy)?",
+    r"lao dong - thuong binh va xa hoi", r"(?:huyen|thi|thanh) uy(?:, (?:huyen|thi|thanh) uy)+(?:, dang uy)?",
 )
 _ABBREVIATIONS = (
     (r"\bUBMTTQ\s*VN\b|\bUBMTTQ\b", "Ủy ban Mặt trận Tổ quốc Việt Nam"), (r"\bUBND\b", "Ủy ban nhân dân"),
@@ -87,6 +87,7 @@ def canonical_name(name: str) -> str:
     for pattern, full in _ABBREVIATIONS:
         name = re.sub(pattern, full, name)
     name = re.sub(r"\s+trên địa bàn(?:\s.*)?$", "", re.sub(r"\s+", " ", name))  # a place, not part of the name
+    name = re.sub(r"^phối hợp(?: với)?\s+", "", name, flags=re.IGNORECASE)  # "…, phối hợp Bảo hiểm xã hội thành phố"
     return name[:1].upper() + name[1:]
 
 
@@ -139,12 +140,13 @@ _QUARTER = re.compile(r"quý\s+([IV]+|\d)\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE
 _VERBS = (
     r"lanh dao", r"chu tri", r"to chuc(?! chinh tri)", r"tang cuong", r"xay dung", r"huong dan", r"trien khai",
     r"co trach nhiem", r"phoi hop", r"theo doi", r"chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
-    r"bao cao", r"ban hanh", r"tuyen truyen", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )kiem tra", r"giam sat", r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy))",
+    r"bao cao", r"ban hanh", r"tuyen truyen", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )kiem tra", r"giam sat",
+    r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc))", r"lam dau moi",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
-    r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
-    r"|so |bao hiem xa hoi|tinh uy|thi uy|huyen uy|ngan hang)"
+    r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
+    r"|so |bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac)"
 )
 
 
@@ -166,7 +168,9 @@ def section_bounds(paras: list[Para]) -> tuple[tuple[int, int] | None, tuple[int
     return tasks, org
 
 
-def read_timeline(text: str) -> tuple[str, int | None, date | None]:
+def read_timeline(text: str, start_year: int | None = None) -> tuple[str, int | None, date | None]:
+    """(kind, from_year, due) of a timeline phrase; `start_year` (the program's first year)
+    dates a bare "Hằng năm"."""
     folded = fold(text)
     if "thuong xuyen" in folded or "lien tuc" in folded:
         return "continuous", None, None
@@ -181,8 +185,13 @@ def read_timeline(text: str) -> tuple[str, int | None, date | None]:
         number = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(quarter.group(1).upper(), None) or int(quarter.group(1))
         return "fixed_date", None, _month_end(int(quarter.group(2)), 3 * number)
     year = re.search(r"(\d{4})", text)
-    if year and ("tiep theo" in folded or "hang nam" in folded or "tu nam" in folded or "den nam" in folded and "tu" in folded):
+    if year and ("tiep theo" in folded or "hang nam" in folded or "tu nam" in folded or "den nam" in folded and "tu" in folded
+                 or folded.startswith("giai doan")):  # "Giai đoạn 2024 - 2030": every year of it
         return "yearly_from", int(year.group(1)), None
+    if not year and "hang nam" in folded and start_year:
+        return "yearly_from", start_year, None
+    if year and folded.strip().startswith(("den nam", "toi nam")):  # "Đến năm 2030": done by then
+        return "fixed_date", None, date(int(year.group(1)), 12, 31)
     if year and ("trong nam" in folded or folded.strip().startswith("nam") or "truoc" in folded):
         return "fixed_date", None, date(int(year.group(1)), 12, 31)
     return "unspecified", None, None
@@ -210,6 +219,26 @@ def _new_task(number: str, title: str, section: str, parent: str | None, offset:
     )
 
 
+# Where a label starts inside a line holding several ("* Chỉ đạo: … Thực hiện: … Thời gian: …",
+# "(Đơn vị chủ trì: …; phối hợp: …; thời gian: …)").
+_LABEL_KEY = re.compile(
+    r"(?:^|(?<=[.;]\s))(?=(?:(?:cơ quan|đơn vị)\s+)?(?:chỉ đạo|chủ trì|phối hợp|thực hiện|tham mưu|thời gian|thời hạn)[^:.;]{0,40}:)",
+    re.IGNORECASE,
+)
+
+
+def _labels(text: str) -> list[tuple[str, str]]:
+    """Every label of a line: one, or several written on one line."""
+    inner = re.sub(r"^\((.*)\)\.?$", r"\1", _BULLET.sub("", text).strip())
+    starts = [m.start() for m in _LABEL_KEY.finditer(inner)]
+    if len(starts) < 2:
+        label = _label(text) or (_label(inner) if inner != text else None)
+        return [label] if label else []
+    pieces = [inner[a:b].strip().rstrip(".;").strip() for a, b in zip(starts, [*starts[1:], len(inner)])]
+    found = [_label(piece) for piece in pieces]
+    return found if all(found) else []
+
+
 def _label(text: str) -> tuple[str, str] | None:
     """("lead" | "implementers" | "timeline", value) of a "Cơ quan …: …" line."""
     stripped = _BULLET.sub("", text)
@@ -226,9 +255,9 @@ def _label(text: str) -> tuple[str, str] | None:
     return "implementers", value.strip()
 
 
-def _apply_label(task: TaskSpec, kind: str, value: str, registry: BodyRegistry) -> None:
+def _apply_label(task: TaskSpec, kind: str, value: str, registry: BodyRegistry, start_year: int | None = None) -> None:
     if kind == "timeline":
-        task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(value)
+        task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(value, start_year)
         task.timeline_text = value.rstrip(".").strip()
         return
     codes = registry.add_all(value)
@@ -245,17 +274,18 @@ def _parent_of(number: str, known: dict[str, TaskSpec]) -> str | None:
     return None
 
 
-def extract_tasks(paras: list[Para], registry: BodyRegistry) -> list[TaskSpec]:
+def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | None = None) -> list[TaskSpec]:
     bounds, org = section_bounds(paras)
     tasks: list[TaskSpec] = []
     if bounds:
-        tasks.extend(_section_tasks(paras[bounds[0] : bounds[1]], registry))
+        tasks.extend(_section_tasks(paras[bounds[0] : bounds[1]], registry, start_year))
     if org:
-        tasks.extend(_organisation_tasks(paras[org[0] : org[1]], registry))
+        numeral = _ROMAN.match(paras[org[0] - 1].text).group(1)  # "IV." usually; "V." after a section on funding
+        tasks.extend(_organisation_tasks(paras[org[0] : org[1]], registry, numeral))
     return tasks
 
 
-def _section_tasks(paras: list[Para], registry: BodyRegistry) -> list[TaskSpec]:
+def _section_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | None = None) -> list[TaskSpec]:
     known: dict[str, TaskSpec] = {}
     current: TaskSpec | None = None
     group: str | None = None
@@ -269,19 +299,42 @@ def _section_tasks(paras: list[Para], registry: BodyRegistry) -> list[TaskSpec]:
             number = f"{group}.{lettered.group(1)}" if group else lettered.group(1)
             current = _new_task(number, lettered.group(2), "tasks", group, para.start)
         elif current is not None:
-            label = _label(para.text)
-            if label:
-                _apply_label(current, *label, registry)
-            else:
+            labels = _labels(para.text)
+            for label in labels:
+                _apply_label(current, *label, registry, start_year)
+            if not labels:
                 current.content.append(_BULLET.sub("", para.text))
             continue
         else:
             continue
         if current.number not in known:
             known[current.number] = current
-    tasks = list(known.values())
+    tasks = _fold_unassigned_letters(list(known.values()))
     _inherit_from_subtasks(tasks)
     return tasks
+
+
+def _fold_unassigned_letters(tasks: list[TaskSpec]) -> list[TaskSpec]:
+    """Points a), b), c) of a group whose bodies and timeline are stated once, after the last
+    point, are the group's content, and those lines are the group's: "4. … a) … b) … c) …
+    Cơ quan chủ trì: …" is one task. Points that each state their own stay subtasks."""
+    result = list(tasks)
+    for group in tasks:
+        letters = [t for t in tasks if t.parent_number == group.number and re.fullmatch(r".+\.[a-zđ]", t.number)]
+        if not letters or _assigned(group) or any(_assigned(t) for t in letters[:-1]) or not _assigned(letters[-1]):
+            continue
+        last = letters[-1]
+        group.lead, group.implementers = last.lead, last.implementers
+        group.timeline_kind, group.timeline_from_year, group.timeline_due, group.timeline_text = (
+            last.timeline_kind, last.timeline_from_year, last.timeline_due, last.timeline_text)
+        for point in letters:
+            group.content.extend([point.title, *point.content])
+            result.remove(point)
+    return result
+
+
+def _assigned(task: TaskSpec) -> bool:
+    return bool(task.lead or task.implementers or task.timeline_kind != "unspecified")
 
 
 def _inherit_from_subtasks(tasks: list[TaskSpec]) -> None:
@@ -298,20 +351,44 @@ def _inherit_from_subtasks(tasks: list[TaskSpec]) -> None:
             task.timeline_kind, task.timeline_from_year, task.timeline_due = timelines.pop()
 
 
-def _organisation_tasks(paras: list[Para], registry: BodyRegistry) -> list[TaskSpec]:
+def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str = "IV") -> list[TaskSpec]:
+    """One task per item; when the items are numbered, "-" bullets under an item are its content."""
+    numbered_items = any(_NUMBERED.match(para.text) for para in paras)
     tasks: list[TaskSpec] = []
     for para in paras:
         numbered, lettered, bullet = _NUMBERED.match(para.text), _LETTERED.match(para.text), _BULLET.match(para.text)
+        if bullet and numbered_items and tasks and not (numbered or lettered):
+            tasks[-1].content.append(para.text[bullet.end() :])
+            continue
         if not (numbered or lettered or bullet):
             continue
         text = numbered.group(2) if numbered else lettered.group(2) if lettered else para.text[bullet.end() :]
-        task = _new_task(f"IV.{len(tasks) + 1}", text, "organisation", None, para.start)
-        _organisation_roles(task, task.title, registry)
-        tasks.append(task)
+        tasks.append(_new_task(f"{numeral}.{len(tasks) + 1}", text, "organisation", None, para.start))
+    for task in tasks:
+        _organisation_roles(task, task.title, registry, " ".join(task.content))
+        if _DATE.search(task.title) or _MONTH.search(task.title) or _QUARTER.search(task.title):
+            task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(task.title)
     return tasks
 
 
-def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry) -> None:
+# "Công an xã: Phối hợp …", "Công chức Tài chính - Kế toán: Tham mưu …": the body, then its duty.
+_DUTY = re.compile(r"^(?P<body>[^:]{3,120}):\s*(?P<duty>\S.*)$")
+_LEADING_DUTY = r"^(?:la dau moi|chu tri|lanh dao|chi dao)"
+
+
+def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, content: str = "") -> None:
+    sentence = re.sub(r"^Đề nghị\s+", "", sentence)  # a request to a body outside the issuer's command
+    duty = _DUTY.match(sentence)
+    heading_only = not _VERB.search(fold(sentence)) and content  # "1. Công chức Văn hóa - Xã hội" and its bullets
+    if (duty or heading_only) and _BODY_HEAD.match(fold(duty.group("body") if duty else sentence) + " "):
+        subject = duty.group("body") if duty else sentence
+        what = fold(duty.group("duty") if duty else content)
+        codes = registry.add_all(subject)
+        if re.match(_LEADING_DUTY, what) and codes:
+            task.lead, task.implementers = codes[0], codes[1:]
+        else:
+            task.implementers.extend(codes)
+        return
     folded = fold(sentence)
     verb = _VERB.search(folded)
     if not verb or verb.start() == 0:
@@ -335,7 +412,7 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry) -
 def _named_partners(sentence: str, folded: str, registry: BodyRegistry) -> list[str]:
     """Bodies after "chỉ đạo" or "phối hợp với", up to the next verb."""
     codes: list[str] = []
-    for marker in re.finditer(r"\b(?:chi dao|phoi hop voi)\s+", folded):
+    for marker in re.finditer(r"\b(?:chi dao|lanh dao|phoi hop voi)\s+", folded):
         start = marker.end()
         following = _VERB.search(folded, start)
         end = following.start() if following else len(folded)

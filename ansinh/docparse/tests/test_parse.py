@@ -299,3 +299,124 @@ def test_va_joins_two_bodies_only_when_a_body_name_follows():
 
 def test_state_style_document_numbers_are_read():
     assert parse_file(UNSEEN / "huyen-ke-hoach-nq42.txt").number == "87/KH-UBND"
+
+
+# --- what the fresh documents taught (docs/program-parser.md, fourth measurement) ---------------
+
+FRESH = Path(__file__).resolve().parent.parent / "fresh"
+
+
+@pytest.mark.parametrize("name", ["tinh-uy-ke-hoach", "ubnd-xa-ke-hoach", "dang-uy-khoi-ctr"])
+def test_fresh_documents_first_measured_below_the_goal_now_parse_fully(name):
+    # Written by a separate author who saw neither the rules nor the parser's output; first
+    # scores 0,744/0,462, 0,966/0,400 and 0,500/0,500 (targets/tasks F1); the fixes are kept here.
+    scores = evaluate(parse_file(FRESH / f"{name}.txt"), parse_program_file(FRESH / f"{name}.yaml"))
+    assert scores["targets"]["f1"] == 1.0 and scores["tasks"]["f1"] == 1.0, scores
+
+
+def _targets_of(section: str):
+    text = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nII. MỤC TIÊU\n\n2. Chỉ tiêu cụ thể\n\n" + section
+            + "\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\n1. Tuyên truyền\n\nCơ quan chủ trì: Ban Tuyên giáo.\n")
+    return parse_document(text, "thu.txt").targets
+
+
+def test_a_group_heading_of_targets_is_not_a_target():
+    targets = _targets_of("a) Về y tế\n\n- Đến năm 2030, tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.")
+    assert [(t.comparator, t.value, t.year) for t in targets] == [("ge", Decimal(95), 2030)]
+
+
+def test_doctors_and_beds_per_van_dan_are_per_10000_people_and_two_quantities_give_two_targets():
+    targets = _targets_of("- Đến năm 2030: đạt 11 bác sĩ/vạn dân và 32 giường bệnh/vạn dân.")
+    assert [(t.unit, t.value) for t in targets] == [("bác sĩ/10.000 dân", Decimal(11)), ("giường/10.000 dân", Decimal(32))]
+
+
+def test_negated_comparisons_ranges_with_units_and_years_inside_sentences():
+    targets = _targets_of(
+        "- Tỷ lệ tham gia bảo hiểm xã hội không thấp hơn 30% vào năm 2025.\n\n"
+        "- Tỷ lệ lao động qua đào tạo đạt từ 30% đến 35% vào năm 2030.\n\n"
+        "- Tỷ lệ dân số tham gia bảo hiểm y tế năm 2025 đạt 94,5%, năm 2030 đạt trên 97%."
+    )
+    assert [(t.comparator, t.value or (t.low, t.high), t.year) for t in targets] == [
+        ("ge", Decimal(30), 2025), ("range", (Decimal(30), Decimal(35)), 2030), ("ge", Decimal("94.5"), 2025), ("gt", Decimal(97), 2030),
+    ]
+
+
+def test_a_year_opening_a_paragraph_covers_its_sentences():
+    targets = _targets_of("- Đến năm 2030: tuổi thọ trung bình khoảng 75,5 tuổi; tỷ lệ trẻ em suy dinh dưỡng giảm xuống dưới 12%.")
+    assert [t.year for t in targets] == [2030, 2030]
+
+
+def test_timelines_of_the_fresh_documents():
+    assert read_timeline("Hằng năm.", 2024)[:2] == ("yearly_from", 2024)
+    assert read_timeline("Giai đoạn 2024 - 2030.")[:2] == ("yearly_from", 2024)
+    assert read_timeline("Đến năm 2030.")[2].isoformat() == "2030-12-31"
+    assert split_bodies("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy") == ["Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy"]
+
+
+def test_points_stating_no_bodies_of_their_own_are_the_groups_content():
+    text = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\n4. Phát triển thị trường lao động\n\n"
+            "a) Nâng cao hiệu quả Trung tâm Dịch vụ việc làm\n\nb) Đổi mới đào tạo nghề\n\n"
+            "Cơ quan chủ trì: Sở Lao động - Thương binh và Xã hội.\n\nThời gian thực hiện: Hằng năm.\n")
+    tasks = parse_document(text, "thu.txt").tasks
+    assert [(t.number, t.timeline_kind) for t in tasks] == [("4", "yearly_from")]
+    assert tasks[0].lead and tasks[0].content == ["Nâng cao hiệu quả Trung tâm Dịch vụ việc làm", "Đổi mới đào tạo nghề"]
+
+
+def test_organisation_items_take_the_sections_numeral_and_the_body_before_a_colon():
+    text = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\n1. Tuyên truyền\n\nCơ quan chủ trì: Ban Tuyên giáo.\n\n"
+            "IV. KINH PHÍ THỰC HIỆN\n\nTừ ngân sách xã.\n\nV. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Công chức Văn hóa - Xã hội\n\n- Là đầu mối, chủ trì tham mưu Ủy ban nhân dân xã triển khai Kế hoạch.\n\n"
+            "- Theo dõi, báo cáo kết quả.\n\n2. Công an xã: Phối hợp làm sạch dữ liệu dân cư.\n\n"
+            "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã tăng cường giám sát.\n")
+    spec = parse_document(text, "thu.txt")
+    names = {b.code: b.name for b in spec.bodies}
+    org = [(t.number, names.get(t.lead), [names[c] for c in t.implementers]) for t in spec.tasks if t.section == "organisation"]
+    assert org == [
+        ("V.1", "Công chức Văn hóa - Xã hội", []), ("V.2", None, ["Công an xã"]),
+        ("V.3", None, ["Ủy ban Mặt trận Tổ quốc Việt Nam xã"]),
+    ]
+
+
+# --- what the hold-out documents taught (fifth measurement) ------------------------------------
+
+HOLDOUT = Path(__file__).resolve().parent.parent / "holdout"
+
+
+@pytest.mark.parametrize(("name", "targets_f1", "tasks_f1"), [
+    # First contact: 0,629/0,625, 0,944/0,955, 0,000/0,700. What is still counted wrong is a
+    # disagreement of convention, not a misreading: numbers with no indicator in the library
+    # ("tỷ lệ hộ nghèo dưới 15%", "17.500 lao động") are qual in the gold file, and "Trưởng các
+    # phòng, Thủ trưởng các đơn vị thuộc Sở" are one body there (docs/program-parser.md).
+    ("so-ldtbxh-ke-hoach", 0.889, 0.938), ("huyen-uy-mien-nui-ctr", 0.944, 1.0), ("dang-uy-phuong-ke-hoach", 1.0, 1.0),
+])
+def test_holdout_documents_keep_their_scores_after_the_fixes(name, targets_f1, tasks_f1):
+    scores = evaluate(parse_file(HOLDOUT / f"{name}.txt"), parse_program_file(HOLDOUT / f"{name}.yaml"))
+    assert scores["targets"]["f1"] >= targets_f1 and scores["tasks"]["f1"] >= tasks_f1, scores
+
+
+def test_a_section_headed_chi_tieu_holds_targets_and_the_general_objective_does_not():
+    text = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nII. MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU\n\n1. Mục tiêu tổng quát\n\n"
+            "Đổi mới cách thức thực hiện chính sách, phát triển thị trường lao động linh hoạt.\n\n2. Các chỉ tiêu chủ yếu đến năm 2030\n\n"
+            "a) Lĩnh vực bảo hiểm\n\n- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.\n\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\n\n1. Tuyên truyền\n\nCơ quan chủ trì: Ban Tuyên giáo.\n")
+    assert [(t.comparator, t.value, t.year) for t in parse_document(text, "thu.txt").targets] == [("ge", Decimal(95), 2030)]
+    text = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nII. CHỈ TIÊU\n1. Năm 2025\n- Tỷ lệ tiêm chủng cho trẻ dưới 1 tuổi duy trì từ 98% trở lên.\n"
+            "- Hoàn thành xóa 07 căn nhà tạm còn lại trước tháng 10/2025.\n- Không còn hộ nghèo theo chuẩn nghèo đa chiều.\n\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền\nCơ quan chủ trì: Ban Tuyên giáo.\n")
+    assert [(t.comparator, t.value, t.unit, t.year) for t in parse_document(text, "thu.txt").targets] == [
+        ("ge", Decimal(98), "%", 2025), ("eq", Decimal(0), "căn", 2025), ("qual", None, "", 2025),
+    ]
+
+
+def test_labels_written_on_one_line_and_a_header_in_two_columns():
+    text = ("SỞ LAO ĐỘNG - THƯƠNG BINH          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Số: 86/KH-SLĐTBXH          Quảng Nam, ngày 02 tháng 7 năm 2024\n\nKẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\n\n1. Tuyên truyền\n\n* Chỉ đạo: Ban Thường vụ Đảng ủy. Thực hiện: Các chi bộ trực thuộc. Thời gian: Thường xuyên.\n\n"
+            "2. Việc làm\n\n(Đơn vị chủ trì: Ủy ban nhân dân phường; phối hợp: Hội Cựu chiến binh phường; thời gian: Hằng năm.)\n")
+    spec = parse_document(text, "thu.txt")
+    names = {b.code: b.name for b in spec.bodies}
+    assert (spec.number, spec.start_year) == ("86/KH-SLĐTBXH", 2024)
+    assert [(t.number, names[t.lead], [names[c] for c in t.implementers], t.timeline_kind, t.timeline_from_year) for t in spec.tasks] == [
+        ("1", "Ban Thường vụ Đảng ủy", ["Các chi bộ trực thuộc"], "continuous", None),
+        ("2", "Ủy ban nhân dân phường", ["Hội Cựu chiến binh phường"], "yearly_from", 2024),
+    ]
