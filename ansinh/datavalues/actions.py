@@ -29,7 +29,7 @@ from ansinh.datavalues import selectors
 from ansinh.datavalues.models import DataValue, Submission, SubmissionStatus
 from ansinh.datavalues.rows import RawValue
 from ansinh.datavalues.uploads import read_upload
-from ansinh.datavalues.validation import Candidate, check, storage_problem
+from ansinh.datavalues.validation import MAX_WHOLE_DIGITS, Candidate, check, storage_problem
 from ansinh.indicators.models import DataElement, DataSet, ValueType
 from ansinh.orgunits.models import OrgUnit
 from ansinh.orgunits.selectors import ancestors
@@ -296,7 +296,8 @@ def _resolve(raw_values, user, versions) -> tuple[list[ValueEntry], list[Candida
         except ValueError as exc:
             errors.append(f"{raw.where}: {exc}")
             continue
-        too_much = storage_problem(value)
+        # A plain count of up to 14 digits always fits: the common case skips the check.
+        too_much = None if raw.value_text.isdigit() and len(raw.value_text) <= MAX_WHOLE_DIGITS else storage_problem(value)
         if too_much:
             errors.append(f"{raw.where}: {too_much}")
             continue
@@ -309,7 +310,7 @@ def _resolve(raw_values, user, versions) -> tuple[list[ValueEntry], list[Candida
 
 
 def _has_nul(raw: RawValue) -> bool:
-    return any("\x00" in text for text in (raw.element_code, raw.unit_code, raw.period, raw.value_text, raw.category, raw.comment))
+    return "\x00" in f"{raw.element_code}{raw.unit_code}{raw.period}{raw.value_text}{raw.category}{raw.comment}"
 
 
 class Denied(str):
