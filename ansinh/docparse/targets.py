@@ -186,7 +186,9 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
         unit="", year=fragment.year, indicator=None, source_text=text, note=f"vị trí: {fragment.offset}",
     )
     opening = re.sub(r"^phan dau\s+", "", folded)
-    if _ZERO_OPENING.match(re.sub(r"^(?:hoan thanh viec|hoan thanh)\s+", "", opening)):  # "hoàn thành việc xóa toàn bộ nhà tạm"
+    # "hoàn thành việc xóa toàn bộ nhà tạm", "Trong năm 2025, hỗ trợ xóa xong 100% nhà tạm"
+    zero_opening = re.sub(r"^(?:(?:trong|den|toi) nam \d{4},?\s*|giai doan \d{4}\s*-\s*\d{4},?\s*)", "", opening)
+    if _ZERO_OPENING.match(re.sub(r"^(?:hoan thanh viec|hoan thanh|ho tro)\s+", "", zero_opening)):
         # Houses left are counted (nhà tạm); "không còn hộ nghèo" has no count to set to zero: qual.
         indicator = match_indicator(fragment.context or text, "căn", text) if re.search(r"\bnha\b", folded) else None
         if indicator is not None:
@@ -309,19 +311,36 @@ def extract_targets(paras: list[Para], default_year: int) -> tuple[list[TargetSp
         if is_heading(para) or para.text.endswith(":") and len(para.text) < 120:
             year = _year_of(para.text, year)
             continue
-        if _AREA_HEADING.match(para.text[_body_start(para.text):]) and not _has_quantity(para.text):
+        if _is_area_heading(para.text):
             continue
         area = _area(para.text, len(areas) + 1)
         areas.append(area)
         body_start = _body_start(para.text)
         # "Đến năm 2030: tuổi thọ …; có 22 bác sĩ …": a year opening the paragraph covers all of it.
         opening_year = _year_of(para.text[body_start:][:16], year) if re.match(r"(?:Đến|Tới|Trong|Năm)\b", para.text[body_start:]) else year
-        for pos, fragment, per_10k, context in split_fragments(para.text[body_start:]):
-            frag_year = _year_of(fragment, opening_year)
+        body = para.text[body_start:]
+        for pos, fragment, per_10k, context in split_fragments(body):
+            frag_year = _year_of(fragment, _sentence_year(body, pos, opening_year))
             item = Fragment(fragment, para.offset(body_start + pos), frag_year, area["code"], per_10k, context)
             targets.append(read_target(item, f"T{len(targets) + 1:02d}"))
     used = {target.area for target in targets}
     return targets, [area for area in areas if area["code"] in used]
+
+
+_LETTER = re.compile(r"^[a-zđ]\)\s+")
+_TARGET_WORDS = re.compile(r"\b(?:dat|bao dam|dam bao|hoan thanh|khong con|duy tri|xoa|phan dau|co ban)\b")
+
+
+def _is_area_heading(text: str) -> bool:
+    """"a) Về y tế", "b) Lĩnh vực người có công", "c) Y tế và giáo dục": names of groups of
+    targets. A lettered line counts when it is short, states no quantity, ends without a full
+    stop and has none of the words targets are stated with."""
+    if _has_quantity(text):
+        return False
+    if _AREA_HEADING.match(text[_body_start(text):]):
+        return True
+    rest = _LETTER.sub("", text)
+    return bool(_LETTER.match(text)) and len(rest.split()) <= 10 and not rest.rstrip().endswith(".") and not _TARGET_WORDS.search(fold(rest))
 
 
 def _body_start(text: str) -> int:
@@ -342,6 +361,27 @@ def _area(text: str, number: int) -> dict[str, str]:
     return {"code": f"nhom-{number}", "name": name[:1].upper() + name[1:]}
 
 
+_BEFORE_YEAR = re.compile(r"trước\s+năm\s+(\d{4})", re.IGNORECASE)  # "trước năm 2026": within 2025
+_PERIOD_END = re.compile(r"giai đoạn\s+\d{4}\s*[-–]\s*(\d{4})", re.IGNORECASE)  # "Giai đoạn 2024 - 2030": by 2030
+_SENTENCE_YEAR = re.compile(r"(?:(?:đến|tới|trong|phấn đấu|phấn đấu đến)\s+)?năm\s+(\d{4})\b", re.IGNORECASE)
+
+
 def _year_of(text: str, default: int) -> int:
+    if before := _BEFORE_YEAR.search(text):
+        return int(before.group(1)) - 1
     match = _YEAR.search(text)
-    return int(match.group(1) or match.group(2)) if match else default
+    if match:
+        return int(match.group(1) or match.group(2))
+    period = _PERIOD_END.search(text)
+    return int(period.group(1)) if period else default
+
+
+def _sentence_year(text: str, position: int, default: int) -> int:
+    """The year a sentence opens with ("Năm 2030, tỷ lệ … đạt 35%, tham gia … đạt 25%"; "…; đến
+    năm 2030, đạt 11 bác sĩ …"), for the fragments of that sentence."""
+    clause, sentence = max(text.rfind(". ", 0, position), text.rfind("; ", 0, position)), text.rfind(". ", 0, position)
+    for start in (clause, sentence):  # the clause's own year, else its sentence's
+        opening = _SENTENCE_YEAR.match(text[start + 2 if start >= 0 else 0 :].lstrip())
+        if opening:
+            return int(opening.group(1))
+    return default

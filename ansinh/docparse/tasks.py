@@ -61,7 +61,7 @@ def _protect(text: str) -> str:
 
 # "và" joins two bodies only when a body's name starts after it ("… Việt Nam và các tổ chức …");
 # inside a name it is part of it ("Ban Tuyên giáo và Dân vận", "Văn hóa - Thể thao và Truyền thông").
-_BODY_START = r"(?:các|Các|Ủy ban|Uỷ ban|UBND|Ban|Phòng|Hội|Sở|Trung tâm|Đảng ủy|Đảng uỷ|Chi bộ|Bảo hiểm|Ngân hàng|Công an|Mặt trận|Văn phòng|Đoàn|Liên đoàn|Thị ủy|Thị uỷ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Cơ quan|cơ quan)\b"
+_BODY_START = r"(?:các|Các|Ủy ban|Uỷ ban|UBND|Ban|Phòng|Hội|Sở|Trung tâm|Đài|Điểm|Trạm|Trường|Công chức|Thanh tra|Bưu điện|Đảng ủy|Đảng uỷ|Chi bộ|Bảo hiểm|Ngân hàng|Công an|Mặt trận|Văn phòng|Đoàn|Liên đoàn|Thị ủy|Thị uỷ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Cơ quan|cơ quan)\b"
 _SEPARATOR = rf"(,\s+|\s+và\s+(?={_BODY_START}))"
 
 
@@ -139,14 +139,16 @@ _MONTH = re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)
 _QUARTER = re.compile(r"quý\s+([IV]+|\d)\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)
 _VERBS = (
     r"lanh dao", r"chu tri", r"to chuc(?! chinh tri)", r"tang cuong", r"xay dung", r"huong dan", r"trien khai",
-    r"co trach nhiem", r"phoi hop", r"theo doi", r"chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
+    r"co trach nhiem", r"phoi hop", r"theo doi", r"(?<!ban )chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
     r"bao cao", r"ban hanh", r"tuyen truyen", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )kiem tra", r"giam sat",
     r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc))", r"lam dau moi",
+    r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
     r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
-    r"|so |bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac)"
+    r"|so |bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac|thanh tra"
+    r"|buu dien|diem )"
 )
 
 
@@ -186,7 +188,7 @@ def read_timeline(text: str, start_year: int | None = None) -> tuple[str, int | 
         return "fixed_date", None, _month_end(int(quarter.group(2)), 3 * number)
     year = re.search(r"(\d{4})", text)
     if year and ("tiep theo" in folded or "hang nam" in folded or "tu nam" in folded or "den nam" in folded and "tu" in folded
-                 or folded.startswith("giai doan")):  # "Giai đoạn 2024 - 2030": every year of it
+                 or re.search(r"\d{4}\s*[-–]\s*\d{4}", folded)):  # "Giai đoạn 2024 - 2030", "Năm 2024 - 2030": every year of it
         return "yearly_from", int(year.group(1)), None
     if not year and "hang nam" in folded and start_year:
         return "yearly_from", start_year, None
@@ -222,7 +224,7 @@ def _new_task(number: str, title: str, section: str, parent: str | None, offset:
 # Where a label starts inside a line holding several ("* Chỉ đạo: … Thực hiện: … Thời gian: …",
 # "(Đơn vị chủ trì: …; phối hợp: …; thời gian: …)").
 _LABEL_KEY = re.compile(
-    r"(?:^|(?<=[.;]\s))(?=(?:(?:cơ quan|đơn vị)\s+)?(?:chỉ đạo|chủ trì|phối hợp|thực hiện|tham mưu|thời gian|thời hạn)[^:.;]{0,40}:)",
+    r"(?:^|(?<=[.;]\s))(?=(?:(?:cơ quan|đơn vị)\s+)?(?:chỉ đạo|chủ trì|phối hợp|thực hiện|tham mưu|thời gian|thời hạn|phân công)[^:.;]{0,40}:)",
     re.IGNORECASE,
 )
 
@@ -248,6 +250,8 @@ def _label(text: str) -> tuple[str, str] | None:
     folded = fold(key)
     if "thoi gian" in folded or "thoi han" in folded or "tien do" in folded:
         return "timeline", value.strip()
+    if folded.strip() == "phan cong":  # "Phân công: X chỉ đạo; Y, Z thực hiện."
+        return "assignment", value.strip()
     if not re.search(r"co quan|don vi|chu tri|phoi hop|chi dao|tham muu|thuc hien", folded) or len(key) > 60:
         return None
     if "chi dao" in folded or "chu tri" in folded:
@@ -256,6 +260,9 @@ def _label(text: str) -> tuple[str, str] | None:
 
 
 def _apply_label(task: TaskSpec, kind: str, value: str, registry: BodyRegistry, start_year: int | None = None) -> None:
+    if kind == "assignment":
+        _prose_roles(task, value, registry)
+        return
     if kind == "timeline":
         task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(value, start_year)
         task.timeline_text = value.rstrip(".").strip()
@@ -310,8 +317,49 @@ def _section_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | 
         if current.number not in known:
             known[current.number] = current
     tasks = _fold_unassigned_letters(list(known.values()))
+    for task in tasks:
+        if not (task.lead or task.implementers):
+            _roles_from_sentences(task, registry, start_year)
     _inherit_from_subtasks(tasks)
     return tasks
+
+
+def _prose_roles(task: TaskSpec, text: str, registry: BodyRegistry) -> None:
+    """Roles stated in words: "X chủ trì, phối hợp với Y thực hiện", "X chỉ đạo Y, Z thực hiện",
+    "X chủ trì; Y, Z phối hợp" (clauses at ";" read one by one, the first lead kept)."""
+    for clause in re.split(r";\s*", text.strip().rstrip(".")):
+        found = _new_task("", "", "tasks", None, 0)
+        _organisation_roles(found, clause, registry)
+        if not (found.lead or found.implementers) and not _VERB.search(fold(clause)) and _BODY_HEAD.match(fold(clause) + " "):
+            found.implementers = registry.add_all(clause)  # "Phân công: A, B, C." names the bodies only
+        if found.lead and not task.lead:
+            task.lead = found.lead
+        elif found.lead and found.lead not in task.implementers and found.lead != task.lead:
+            task.implementers.append(found.lead)
+        task.implementers.extend(c for c in found.implementers if c not in task.implementers and c != task.lead)
+
+
+# "(Phòng Nội vụ chủ trì, phối hợp với … thực hiện hằng năm)", or a sentence of the same kind.
+_ROLE_SENTENCE = re.compile(r"\b(?:chu tri|(?<!ban )chi dao)\b")
+
+
+def _roles_from_sentences(task: TaskSpec, registry: BodyRegistry, start_year: int | None) -> None:
+    """A task with no label lines may name its bodies in a sentence of its text, in brackets at
+    the end of its title, or in a paragraph of its own; the first such sentence is taken."""
+    bracketed = re.findall(r"\(([^()]{10,})\)", task.title)
+    sentences = bracketed + [part for text in [task.title, *task.content] for part in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)]
+    for sentence in sentences:
+        if not _ROLE_SENTENCE.search(fold(sentence)):
+            continue
+        _prose_roles(task, sentence, registry)
+        if task.lead or task.implementers:
+            if task.timeline_kind == "unspecified":
+                kind, from_year, due = read_timeline(sentence, start_year)
+                if kind != "unspecified":
+                    task.timeline_kind, task.timeline_from_year, task.timeline_due = kind, from_year, due
+            if bracketed and sentence == bracketed[0]:
+                task.title = task.title.replace(f"({sentence})", "").strip()
+            return
 
 
 def _fold_unassigned_letters(tasks: list[TaskSpec]) -> list[TaskSpec]:
@@ -373,7 +421,7 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
 
 # "Công an xã: Phối hợp …", "Công chức Tài chính - Kế toán: Tham mưu …": the body, then its duty.
 _DUTY = re.compile(r"^(?P<body>[^:]{3,120}):\s*(?P<duty>\S.*)$")
-_LEADING_DUTY = r"^(?:la dau moi|chu tri|lanh dao|chi dao)"
+_LEADING_DUTY = r"^(?:la dau moi|chu tri|la co quan thuong truc)"  # "X: Chỉ đạo các trường …" directs others; it does not lead the task
 
 
 def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, content: str = "") -> None:
@@ -412,7 +460,7 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
 def _named_partners(sentence: str, folded: str, registry: BodyRegistry) -> list[str]:
     """Bodies after "chỉ đạo" or "phối hợp với", up to the next verb."""
     codes: list[str] = []
-    for marker in re.finditer(r"\b(?:chi dao|lanh dao|phoi hop voi)\s+", folded):
+    for marker in re.finditer(r"\b(?:(?<!ban )chi dao|lanh dao|phoi hop voi)\s+", folded):
         start = marker.end()
         following = _VERB.search(folded, start)
         end = following.start() if following else len(folded)

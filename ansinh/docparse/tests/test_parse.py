@@ -420,3 +420,49 @@ def test_labels_written_on_one_line_and_a_header_in_two_columns():
         ("1", "Ban Thường vụ Đảng ủy", ["Các chi bộ trực thuộc"], "continuous", None),
         ("2", "Ủy ban nhân dân phường", ["Hội Cựu chiến binh phường"], "yearly_from", 2024),
     ]
+
+
+# --- what the third batch taught (sixth measurement) -----------------------------------------
+
+BATCH3 = Path(__file__).resolve().parent.parent / "batch3"
+
+
+@pytest.mark.parametrize(("name", "targets_f1", "tasks_f1"), [
+    # First contact: 1,000/0,308, 0,700/0,938, 0,850/0,571. Left: a poverty rate without an
+    # indicator (qual in the gold file); "các trường Mầm non, Tiểu học, Trung học cơ sở" read as
+    # three names; one deadline inside an assignment sentence (docs/program-parser.md).
+    ("dang-uy-xa-ke-hoach", 1.0, 0.923), ("thi-uy-ctr", 0.95, 1.0), ("ubnd-huyen-ke-hoach", 1.0, 0.964),
+])
+def test_third_batch_keeps_its_scores_after_the_fixes(name, targets_f1, tasks_f1):
+    scores = evaluate(parse_file(BATCH3 / f"{name}.txt"), parse_program_file(BATCH3 / f"{name}.yaml"))
+    assert scores["targets"]["f1"] >= targets_f1 and scores["tasks"]["f1"] >= tasks_f1, scores
+
+
+def test_years_of_sentences_deadlines_and_periods():
+    targets = _targets_of(
+        "a) Lao động, việc làm và giảm nghèo\n\n"
+        "- Phấn đấu năm 2025 có 25% lao động tham gia bảo hiểm xã hội. Năm 2030, tỷ lệ tham gia bảo hiểm xã hội đạt 35%, "
+        "tham gia bảo hiểm thất nghiệp đạt 25%; bảo hiểm y tế bao phủ trên 97% dân số.\n\n"
+        "- Xóa toàn bộ nhà tạm, nhà dột nát cho hộ nghèo trước năm 2026.\n\n"
+        "- Giai đoạn 2024 - 2030, hoàn thành khoảng 500 căn hộ nhà ở xã hội."
+    )
+    assert [(t.comparator, t.value, t.year) for t in targets] == [
+        ("ge", Decimal(25), 2025), ("ge", Decimal(35), 2030), ("ge", Decimal(25), 2030), ("gt", Decimal(97), 2030),
+        ("eq", Decimal(0), 2025), ("approx", Decimal(500), 2030),
+    ]
+
+
+def test_assignments_written_as_sentences():
+    text = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\n"
+            "1. Tuyên truyền\n\nTuyên truyền sâu rộng Nghị quyết.\n\n"
+            "Phân công: Ban Thường vụ Đảng ủy chỉ đạo; các chi bộ trực thuộc và Đài Truyền thanh xã thực hiện. Thời gian: thường xuyên.\n\n"
+            "2. Rà soát đội ngũ công chức (Phòng Nội vụ chủ trì, phối hợp với Phòng Lao động - Thương binh và Xã hội thực hiện hằng năm).\n\n"
+            "3. Kiểm tra, giám sát\n\nPhân công: Ủy ban Kiểm tra Đảng ủy, Ủy ban Mặt trận Tổ quốc Việt Nam xã. Thời gian: Năm 2024 - 2030.\n")
+    spec = parse_document(text, "thu.txt")
+    names = {b.code: b.name for b in spec.bodies}
+    assert [(t.number, names.get(t.lead), [names[c] for c in t.implementers], t.timeline_kind) for t in spec.tasks] == [
+        ("1", "Ban Thường vụ Đảng ủy", ["Các chi bộ trực thuộc", "Đài Truyền thanh xã"], "continuous"),
+        ("2", "Phòng Nội vụ", ["Phòng Lao động - Thương binh và Xã hội"], "yearly_from"),
+        ("3", None, ["Ủy ban Kiểm tra Đảng ủy", "Ủy ban Mặt trận Tổ quốc Việt Nam xã"], "yearly_from"),
+    ]
+    assert spec.tasks[1].title == "Rà soát đội ngũ công chức"  # the assignment in brackets is not part of the title
