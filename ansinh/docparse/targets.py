@@ -39,7 +39,7 @@ _COMPARATOR_WORDS = (
 _QUAL_OPENINGS = ("hoan thanh", "bao dam", "dam bao", "co ban cham dut", "co ban hoan thanh", "duy tri", "giu vung", "khong de")
 # "không còn nhà tạm", "xóa toàn bộ …", "xóa 07 căn nhà tạm … còn lại": nothing left (the number
 # is what is left today, not the target).
-_ZERO_OPENING = re.compile(r"^(?:xoa bo hoan toan|xoa hoan toan|xoa toan bo|xoa het|xoa xong|khong con|xoa \d+ can)\b")
+_ZERO_OPENING = re.compile(r"^(?:xoa bo hoan toan|xoa hoan toan|xoa toan bo|xoa het|xoa xong|khong con|xoa \d+ can|xoa nha tam)\b")
 # Units that make a commitment sentence quantitative ("bảo đảm 100% hộ…", "hoàn thành 1.200 căn hộ");
 # "trẻ từ 3 đến 5 tuổi" after "hoàn thành phổ cập" only describes a population.
 _MEASURED_UNITS = {"%", "căn hộ", "căn", "căn nhà", "giường", "bác sĩ", "m² sàn/người"}
@@ -188,7 +188,7 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     opening = re.sub(r"^phan dau\s+", "", folded)
     # "hoàn thành việc xóa toàn bộ nhà tạm", "Trong năm 2025, hỗ trợ xóa xong 100% nhà tạm"
     zero_opening = re.sub(r"^(?:(?:trong|den|toi) nam \d{4},?\s*|giai doan \d{4}\s*-\s*\d{4},?\s*)", "", opening)
-    if _ZERO_OPENING.match(re.sub(r"^(?:hoan thanh viec|hoan thanh|ho tro)\s+", "", zero_opening)):
+    if _ZERO_OPENING.match(re.sub(r"^(?:(?:hoan thanh viec|hoan thanh|ho tro)\s+)+", "", zero_opening)):
         # Houses left are counted (nhà tạm); "không còn hộ nghèo" has no count to set to zero: qual.
         indicator = match_indicator(fragment.context or text, "căn", text) if re.search(r"\bnha\b", folded) else None
         if indicator is not None:
@@ -276,7 +276,8 @@ def _opens_targets(para: Para) -> bool:
     if len(para.text) >= 120:
         return False
     return any(key in folded for key in ("muc tieu cu the", "chi tieu cu the", "chi tieu chu yeu")) or bool(
-        re.match(r"^[ivx]+\.\s+(?:cac\s+)?chi tieu\b", folded))
+        re.match(r"^[ivx]+\.\s+(?:muc tieu,?\s+)?(?:cac\s+)?chi tieu\b", folded)
+        or re.match(r"^\d+(?:\.\d+)*\.?\s+(?:cac\s+)?chi tieu\b", folded) and len(para.text) < 60)
 
 
 def target_paragraphs(paras: list[Para]) -> tuple[int, int] | None:
@@ -291,7 +292,10 @@ def target_paragraphs(paras: list[Para]) -> tuple[int, int] | None:
                 start = index
             continue
         if _opens_targets(para) and not re.match(r"^[ivx]+\.\s", folded):
-            start = index
+            # A narrower heading after a general objective moves the start; one after targets
+            # ("2.1. Chỉ tiêu đến năm 2025", then "2.2. Chỉ tiêu đến năm 2030") is a sub-heading.
+            if not any(_has_quantity(p.text) for p in paras[start + 1 : index]):
+                start = index
             continue
         if re.match(r"^[ivx]+\.\s", folded) or ("tam nhin" in folded and is_heading(para)) or (
             re.match(r"^\d+\.\s", folded) and ("nhiem vu" in folded or "giai phap" in folded or "to chuc" in folded)

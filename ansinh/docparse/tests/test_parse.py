@@ -466,3 +466,28 @@ def test_assignments_written_as_sentences():
         ("3", None, ["Ủy ban Kiểm tra Đảng ủy", "Ủy ban Mặt trận Tổ quốc Việt Nam xã"], "yearly_from"),
     ]
     assert spec.tasks[1].title == "Rà soát đội ngũ công chức"  # the assignment in brackets is not part of the title
+
+
+# --- the fourth batch (seventh measurement) ----------------------------------------------------
+
+BATCH4 = Path(__file__).resolve().parent.parent / "batch4"
+
+
+@pytest.mark.parametrize(("name", "targets_f1", "tasks_f1"), [
+    # First contact: 0,000/0,800, 0,909/0,909, 0,833/0,667 (a section "2. Chỉ tiêu" was not
+    # known). After a short round of fixes; what is left is listed in docs/program-parser.md.
+    ("ban-dan-van-ke-hoach", 0.7, 0.8), ("tinh-uy-ctr", 0.954, 0.909), ("ubnd-phuong-ke-hoach", 0.916, 0.666),
+])
+def test_fourth_batch_keeps_its_scores(name, targets_f1, tasks_f1):
+    scores = evaluate(parse_file(BATCH4 / f"{name}.txt"), parse_program_file(BATCH4 / f"{name}.yaml"))
+    assert scores["targets"]["f1"] >= targets_f1 and scores["tasks"]["f1"] >= tasks_f1, scores
+
+
+def test_a_numbered_chi_tieu_heading_after_a_general_objective_and_sub_headings_of_years():
+    text = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nII. MỤC TIÊU, CHỈ TIÊU\n\n1. Mục tiêu\n\nNâng cao đời sống Nhân dân.\n\n"
+            "2. Chỉ tiêu\n\n2.1. Chỉ tiêu đến năm 2025\n\n- Tỷ lệ thất nghiệp dưới 3%.\n\n2.2. Chỉ tiêu đến năm 2030\n\n"
+            "- Hoàn thành hỗ trợ xóa 09 căn nhà tạm còn lại.\n\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\n\n1. Tuyên truyền\n\nCơ quan chủ trì: Ban Tuyên giáo.\n")
+    assert [(t.comparator, t.value, t.unit, t.year) for t in parse_document(text, "thu.txt").targets] == [
+        ("lt", Decimal(3), "%", 2025), ("eq", Decimal(0), "căn", 2030),
+    ]
