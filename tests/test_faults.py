@@ -50,8 +50,11 @@ def database(tmp_path_factory):
     server = None
     if POSTGRES_PASS:
         binaries = server_binaries()
-        if binaries is None:
-            pytest.fail("PostgreSQL server binaries (initdb, pg_ctl) are needed for the fault tests of the PostgreSQL pass")
+        if binaries is None:  # e.g. a remote server through ANSINH_PG_URL: nothing here to start or restart
+            message = "PostgreSQL server binaries (initdb, pg_ctl) are needed for the fault tests of the PostgreSQL pass"
+            if os.environ.get("ANSINH_REQUIRE_POSTGRES") == "1":
+                pytest.fail(message)
+            pytest.skip(message)
         server = PrivatePostgres(binaries)
         server.start()
         subprocess.run([str(BIN / "python"), "-c", f"import psycopg; c = psycopg.connect({server.url()!r}, autocommit=True); c.execute('CREATE DATABASE ansinh_fault')"], check=True)
