@@ -63,7 +63,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ansinh.core.language_middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "ansinh.core.null_characters.NullCharacterMiddleware",  # text with NUL: 400 before any view
+    "ansinh.web.null_characters.NullCharacterMiddleware",  # text with NUL: 400 before any view
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor passed

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from django.http import JsonResponse
 from ninja import Schema
 
 
@@ -33,6 +34,11 @@ class ErrorOut(Schema):
 
 def error_body(code: ApiErrorCode, message: str, problems: list[dict] | None = None) -> dict:
     return {"code": code.value, "message": message, "problems": problems or []}
+
+
+def error_response(code: ApiErrorCode, message: str, status: int) -> JsonResponse:
+    """The same shape for answers given before the API itself runs (middleware, the error page)."""
+    return JsonResponse(error_body(code, message), status=status, json_dumps_params={"ensure_ascii": False})
 
 
 # Responses every operation may give; listed in each operation's schema.

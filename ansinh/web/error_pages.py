@@ -7,14 +7,13 @@ Django calls `server_error` inside its handling of the exception, so the excepti
 
 from __future__ import annotations
 
-import json
 import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.views.defaults import server_error as django_server_error
 
-from ansinh.api.errors import ApiErrorCode, error_body
+from ansinh.api.errors import ApiErrorCode, error_response
 
 RETRY_AFTER_SECONDS = 30
 UNAVAILABLE_MESSAGE = "Cơ sở dữ liệu tạm thời không truy cập được; không có dữ liệu nào bị ghi dở. Thử lại sau ít phút."
@@ -24,8 +23,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if not isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
         return django_server_error(request)
     if request.path.startswith("/api/"):
-        body = json.dumps(error_body(ApiErrorCode.UNAVAILABLE, UNAVAILABLE_MESSAGE), ensure_ascii=False)
-        response = HttpResponse(body, status=503, content_type="application/json")
+        response = error_response(ApiErrorCode.UNAVAILABLE, UNAVAILABLE_MESSAGE, 503)
     else:
         page = (
             '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Tạm gián đoạn · ansinh</title></head>'

@@ -6,9 +6,9 @@ Uploaded files are not looked at: a workbook is binary and is checked by its rea
 
 from __future__ import annotations
 
-import json
-
 from django.http import HttpRequest, HttpResponse
+
+from ansinh.api.errors import ApiErrorCode, error_response
 
 MESSAGE = "có ký tự NUL (mã 0) trong trường '{field}'; yêu cầu bị từ chối, không có gì được ghi"
 
@@ -23,10 +23,7 @@ class NullCharacterMiddleware:
             return self.get_response(request)
         message = MESSAGE.format(field=field)
         if request.path.startswith("/api/"):
-            from ansinh.api.errors import ApiErrorCode, error_body
-
-            body = json.dumps(error_body(ApiErrorCode.INVALID, message), ensure_ascii=False)
-            return HttpResponse(body, status=400, content_type="application/json")
+            return error_response(ApiErrorCode.INVALID, message, 400)
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
 
 
