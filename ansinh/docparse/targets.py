@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ansinh.core.vnformat import parse_number
-from ansinh.docparse.text import Para, fold
+from ansinh.docparse.text import TABLE_NUMBER_HEADINGS, Para, fold
 from ansinh.programs.programfile import TargetSpec
 
 LIBRARY = Path(__file__).resolve().parent.parent / "indicators" / "library" / "nq42.yaml"
@@ -31,7 +31,7 @@ _TARGET_UNITS = {"%", "tuổi", "năm", "giường", "bác sĩ", "căn hộ", "c
 # Wording before the number, folded; the keyword closest to the number decides.
 _COMPARATOR_WORDS = (
     # Negated comparisons first: at the same distance from the number they win over "hơn".
-    ("khong thap hon", "ge"), ("khong it hon", "ge"), ("khong cao hon", "le"), ("khong nhieu hon", "le"),
+    ("khong thap hon", "ge"), ("khong it hon", "ge"), ("khong duoi", "ge"), ("khong cao hon", "le"), ("khong nhieu hon", "le"),
     ("khong qua", "le"), ("toi da", "le"), ("khong vuot", "le"), ("duoi", "lt"), ("tren", "gt"), ("hon", "gt"),
     ("khoang", "approx"), ("xap xi", "approx"), ("dat", "ge"), ("toi thieu", "ge"), ("it nhat", "ge"),
     ("phan dau", "ge"), ("tro len", "ge"),
@@ -100,6 +100,7 @@ def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
     previous one ("…cấp tiểu học đạt 99,5%, cấp trung học cơ sở đạt 97,5%") borrows the
     previous subject; one cut at " và " keeps its whole clause."""
     pieces = []
+    last_context = ""
     for s_pos, sentence in _cut(text, r"\.\s+(?=[A-ZĐÀ-Ỹ])|;\s*", False):
         per_10k = _per_10k(sentence)
         previous = ""
@@ -112,8 +113,20 @@ def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
                 resolved = _resolve_ellipsis(fragment, previous)
                 previous = resolved
                 context = resolved if len(parts) == 1 else f"{resolved} {clause.strip()}"
+                if _NO_SUBJECT.match(fragment) and last_context:  # "…; đến năm 2030 đạt 33 - 36%"
+                    context = f"{last_context} {fragment}"
+                last_context = context
                 pieces.append((pos, fragment, per_10k, context))
     return pieces
+
+
+# A fragment that names nothing measured, only a year and a value ("đến năm 2030 đạt trên 40%",
+# "tối thiểu 50% vào năm 2030"), continues the subject of the fragment before it, even across ";".
+_NO_SUBJECT = re.compile(
+    rf"^(?:(?:đến|vào|trong|tới)\s+năm\s+\d{{4}},?\s*)?(?:(?:đạt|trên|dưới|khoảng|tối thiểu|ít nhất|không quá|tối đa|từ"
+    rf"|giảm xuống|giảm còn|tăng lên)\s+)*{_NUM}(?:\s*(?:-|–|đến)\s*{_NUM})?\s*%?(?:\s+(?:trở lên|(?:vào |đến |trong )?năm \d{{4}}))*\.?$",
+    re.IGNORECASE,
+)
 
 
 def _resolve_ellipsis(fragment: str, previous: str) -> str:
@@ -188,7 +201,9 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     opening = re.sub(r"^phan dau\s+", "", folded)
     # "hoàn thành việc xóa toàn bộ nhà tạm", "Trong năm 2025, hỗ trợ xóa xong 100% nhà tạm"
     zero_opening = re.sub(r"^(?:(?:trong|den|toi) nam \d{4},?\s*|giai doan \d{4}\s*-\s*\d{4},?\s*)", "", opening)
-    if _ZERO_OPENING.match(re.sub(r"^(?:(?:hoan thanh viec|hoan thanh|ho tro)\s+)+", "", zero_opening)):
+    zero_opening = re.sub(r"^(?:(?:hoan thanh viec|hoan thanh|ho tro|giu vung ket qua)\s+)+", "", zero_opening)
+    # "Hoàn thành hỗ trợ xây mới, sửa chữa 27 căn nhà tạm … còn lại": the 27 are today's stock.
+    if _ZERO_OPENING.match(zero_opening) or re.search(r"\b\d+ can nha tam\b.*\bcon lai\b", folded):
         # Houses left are counted (nhà tạm); "không còn hộ nghèo" has no count to set to zero: qual.
         indicator = match_indicator(fragment.context or text, "căn", text) if re.search(r"\bnha\b", folded) else None
         if indicator is not None:
@@ -214,6 +229,21 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     return spec
 
 
+def without_indicator(spec: TargetSpec) -> TargetSpec:
+    """A number nothing in the library measures (households helped, jobs a year, a poverty rate
+    the library has no data for) cannot be followed as a numeric target: a program file needs an
+    indicator for one. It is drafted as qualitative, the number kept in the note for the person
+    reviewing the draft, who may add an indicator and make it numeric."""
+    bound = f"{spec.low}–{spec.high}" if spec.comparator == "range" else f"{spec.value}"
+    stated = f"{_STATED[spec.comparator]} {bound} {spec.unit}".strip()
+    spec.note = f"{spec.note}; văn bản nêu {stated}, chưa có chỉ số phù hợp trong thư viện"
+    spec.comparator, spec.value, spec.low, spec.high, spec.unit = "qual", None, None, None, ""
+    return spec
+
+
+_STATED = {"lt": "dưới", "le": "không quá", "gt": "trên", "ge": "ít nhất", "eq": "bằng", "approx": "khoảng", "range": "từ"}
+
+
 def _subject(fragment: Fragment) -> str:
     """The context up to the end of the fragment's value phrase."""
     context = fragment.context or fragment.text
@@ -235,11 +265,20 @@ def _words(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _indicators() -> tuple[tuple[str, frozenset[str], bool], ...]:
+def _indicators() -> tuple[tuple[str, frozenset[str], str], ...]:
     from ansinh.indicators.libraryfile import parse_indicator_library
 
     library = parse_indicator_library(LIBRARY)
-    return tuple((i.code, frozenset(_words(re.sub(r"\(.*?\)", "", i.name))), i.unit == "%") for i in library.indicators)
+    names = [(i.code, re.sub(r"\(.*?\)", "", i.name), i.unit) for i in library.indicators]
+    names += [(i.code, other, i.unit) for i in library.indicators for other in _OTHER_NAMES.get(i.code, ())]
+    return tuple((code, frozenset(_words(name)), unit) for code, name, unit in names)
+
+
+# How documents name some indicators in words the library's formal names lack.
+_OTHER_NAMES = {
+    "TL_TIEM_CHUNG": ("trẻ dưới 1 tuổi tiêm chủng đầy đủ",),
+    "TL_HO_VE_SINH": ("hộ gia đình có nhà tiêu hợp vệ sinh",),
+}
 
 
 def match_indicator(text: str, unit: str, own: str = "") -> str | None:
@@ -248,8 +287,8 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
     words = _words(text)
     own_words = _words(own) if own else words
     best, best_score = None, 0.0
-    for code, names, percent in _indicators():
-        if not names or percent != (unit == "%"):
+    for code, names, measured_in in _indicators():
+        if not names or not _units_agree(unit, measured_in):
             continue
         shared = len(names & words)
         score = shared / len(names) + len(names & own_words) / 100
@@ -258,10 +297,20 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
     return best if best_score >= 0.6 else None
 
 
+def _units_agree(stated: str, measured_in: str) -> bool:
+    """A percentage is matched to a rate, "02 bác sĩ" (a count) not to doctors per 10,000
+    people, "300 căn nhà" only to an indicator counted in houses."""
+    if (stated == "%") != (measured_in == "%"):
+        return False
+    if stated.endswith("/10.000 dân") != measured_in.endswith("/10.000 dân"):
+        return False
+    return not measured_in.startswith("căn") or stated.startswith("căn")
+
+
 # --- the section ---------------------------------------------------------------------------------
 
 _HEADING_NUMBER = re.compile(r"^(?:[IVX]+|\d+(?:\.\d+)*)\.?\s")
-_BULLET = re.compile(r"^(?:[-+•*–]\s*|[a-zđ]\)\s*|\d+\)\s*)")
+_BULLET = re.compile(r"^(?:[-+•*–]\s*|[a-zđ]\)\s*|\(?\d+\)\s*)")  # "-", "a)", "1)", "(1)"
 _ABOUT = re.compile(r"^Về\s+([^:]{2,60}):\s*")
 
 
@@ -311,11 +360,22 @@ def extract_targets(paras: list[Para], default_year: int) -> tuple[list[TargetSp
     year = _year_of(paras[bounds[0]].text, default_year)
     targets: list[TargetSpec] = []
     areas: list[dict[str, str]] = []
-    for para in paras[bounds[0] : bounds[1]]:
+    section = paras[bounds[0] : bounds[1]]
+    index = 0
+    while index < len(section):
+        para = section[index]
+        index += 1
+        if fold(para.text) in TABLE_NUMBER_HEADINGS:  # "TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Đến năm 2030"
+            fragments, index = _table_fragments(section, index, year, len(areas) + 1)
+            if fragments:
+                areas.append({"code": fragments[0].area, "name": f"Nhóm chỉ tiêu {len(areas) + 1}"})
+            targets.extend(_target(fragment, len(targets) + 1 + n) for n, fragment in enumerate(fragments))
+            continue
         if is_heading(para) or para.text.endswith(":") and len(para.text) < 120:
             year = _year_of(para.text, year)
             continue
-        if _is_area_heading(para.text):
+        if _is_area_heading(para.text):  # "a) Về y tế"; "a) Đến hết năm 2025" also sets the year
+            year = _year_of(para.text, year)
             continue
         area = _area(para.text, len(areas) + 1)
         areas.append(area)
@@ -326,9 +386,49 @@ def extract_targets(paras: list[Para], default_year: int) -> tuple[list[TargetSp
         for pos, fragment, per_10k, context in split_fragments(body):
             frag_year = _year_of(fragment, _sentence_year(body, pos, opening_year))
             item = Fragment(fragment, para.offset(body_start + pos), frag_year, area["code"], per_10k, context)
-            targets.append(read_target(item, f"T{len(targets) + 1:02d}"))
+            targets.append(_target(item, len(targets) + 1))
     used = {target.area for target in targets}
     return targets, [area for area in areas if area["code"] in used]
+
+
+def _target(fragment: Fragment, number: int) -> TargetSpec:
+    target = read_target(fragment, f"T{number:02d}")
+    return target if target.indicator or target.comparator == "qual" else without_indicator(target)
+
+
+_ROW_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
+
+
+def _table_fragments(paras: list[Para], start: int, year: int, area_number: int) -> tuple[list[Fragment], int]:
+    """A table of targets flattened to one cell per line: the heading cells up to the first row
+    number, then rows. Each row gives one target per column headed by a year ("Năm 2026",
+    "Đến năm 2030"), read as "<chỉ tiêu> <value><unit>". Cells are counted, not recognised (a
+    value "100" looks like a row number); the table ends after a row no row number follows.
+    Returns the fragments and the index after the table."""
+    index = start
+    written = []
+    while index < len(paras) and not _ROW_NUMBER.match(paras[index].text):
+        written.append(paras[index].text)
+        index += 1
+    headings = [fold(text) for text in written]
+    if not headings:
+        return [], start
+    name_at = next((i for i, h in enumerate(headings) if "chi tieu" in h or "noi dung" in h), 0)
+    unit_at = next((i for i, h in enumerate(headings) if "don vi" in h or h == "dvt"), None)
+    years = [(i, _year_of(text, year)) for i, text in enumerate(written) if re.search(r"\d{4}", text)]
+    fragments = []
+    while index < len(paras) and _ROW_NUMBER.match(paras[index].text):
+        cells = paras[index + 1 : index + 1 + len(headings)]  # a value "100" looks like a row number: count
+        index += 1 + len(cells)
+        if len(cells) <= name_at:
+            continue
+        unit = cells[unit_at].text.strip() if unit_at is not None and unit_at < len(cells) else ""
+        written_unit = unit if unit == "%" else f" {unit}" if unit else ""
+        for column, column_year in years:
+            if column < len(cells) and re.search(r"\d", cells[column].text):
+                text = f"{cells[name_at].text} {cells[column].text}{written_unit}"
+                fragments.append(Fragment(text, cells[name_at].start, column_year, f"nhom-{area_number}", _per_10k(text), text))
+    return fragments, index
 
 
 _LETTER = re.compile(r"^[a-zđ]\)\s+")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ansinh.docparse.text import Para, fold, unify_tones
+from ansinh.docparse.text import TABLE_NUMBER_HEADINGS, Para, fold, unify_tones
 from ansinh.programs.programfile import BodySpec, TaskSpec
 
 # --- bodies: split a list of names, name and code each body ---------------------------------
@@ -31,6 +31,9 @@ _COMPOUNDS = (
     r"van hoa - thong tin va the thao", r"nong nghiep va phat trien nong thon", r"tai chinh - ke hoach", r"kinh te - ha tang",
     r"to chuc chinh tri - xa hoi", r"thong tin va truyen thong", r"ke hoach va dau tu", r"khoa hoc va cong nghe",
     r"lao dong - thuong binh va xa hoi", r"(?:huyen|thi|thanh) uy(?:, (?:huyen|thi|thanh) uy)+(?:, dang uy)?",
+    r"kinh te, ha tang(?: va do thi)?",  # a ward's department since 2025
+    r"hoi dong nhan dan va uy ban nhan dan",  # "Văn phòng HĐND và UBND": one office
+    r"(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong)(?:,? (?:va )?(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong))+",
 )
 _ABBREVIATIONS = (
     (r"\bUBMTTQ\s*VN\b|\bUBMTTQ\b", "Ủy ban Mặt trận Tổ quốc Việt Nam"), (r"\bUBND\b", "Ủy ban nhân dân"),
@@ -61,7 +64,7 @@ def _protect(text: str) -> str:
 
 # "và" joins two bodies only when a body's name starts after it ("… Việt Nam và các tổ chức …");
 # inside a name it is part of it ("Ban Tuyên giáo và Dân vận", "Văn hóa - Thể thao và Truyền thông").
-_BODY_START = r"(?:các|Các|Ủy ban|Uỷ ban|UBND|Ban|Phòng|Hội|Sở|Trung tâm|Đài|Điểm|Trạm|Trường|Công chức|Thanh tra|Bưu điện|Đảng ủy|Đảng uỷ|Chi bộ|Bảo hiểm|Ngân hàng|Công an|Mặt trận|Văn phòng|Đoàn|Liên đoàn|Thị ủy|Thị uỷ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Cơ quan|cơ quan)\b"
+_BODY_START = r"(?:các|Các|Ủy ban|Uỷ ban|UBND|Ban|Phòng|Hội|Sở|Trung tâm|Đài|Điểm|Trạm|Trường|Công chức|Thanh tra|Bưu điện|Bộ Chỉ huy|Bộ đội|Chi nhánh|Đảng ủy|Đảng uỷ|Chi bộ|Bảo hiểm|Ngân hàng|Công an|Mặt trận|Văn phòng|Đoàn|Liên đoàn|Thị ủy|Thị uỷ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Cơ quan|cơ quan)\b"
 _SEPARATOR = rf"(,\s+|\s+và\s+(?={_BODY_START}))"
 
 
@@ -138,17 +141,17 @@ _DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _MONTH = re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)
 _QUARTER = re.compile(r"quý\s+([IV]+|\d)\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)
 _VERBS = (
-    r"lanh dao", r"chu tri", r"to chuc(?! chinh tri)", r"tang cuong", r"xay dung", r"huong dan", r"trien khai",
+    r"lanh dao", r"chu tri", r"(?<!ban )(?<!phong )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )xay dung", r"huong dan", r"trien khai",
     r"co trach nhiem", r"phoi hop", r"theo doi", r"(?<!ban )chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
-    r"bao cao", r"ban hanh", r"tuyen truyen", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )kiem tra", r"giam sat",
-    r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc))", r"lam dau moi",
+    r"bao cao", r"ban hanh", r"tuyen truyen", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
+    r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri))", r"lam dau moi", r"la dau moi", r"la co quan thuong truc",
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
     r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
     r"|so |bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac|thanh tra"
-    r"|buu dien|diem )"
+    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh)"
 )
 
 
@@ -190,7 +193,7 @@ def read_timeline(text: str, start_year: int | None = None) -> tuple[str, int | 
     if year and ("tiep theo" in folded or "hang nam" in folded or "tu nam" in folded or "den nam" in folded and "tu" in folded
                  or re.search(r"\d{4}\s*[-–]\s*\d{4}", folded)):  # "Giai đoạn 2024 - 2030", "Năm 2024 - 2030": every year of it
         return "yearly_from", int(year.group(1)), None
-    if not year and "hang nam" in folded and start_year:
+    if not year and re.search(r"hang nam|tung nam|moi nam", folded) and start_year:  # "Hằng năm", "Từng năm học"
         return "yearly_from", start_year, None
     if year and folded.strip().startswith(("den nam", "toi nam")):  # "Đến năm 2030": done by then
         return "fixed_date", None, date(int(year.group(1)), 12, 31)
@@ -261,17 +264,21 @@ def _label(text: str) -> tuple[str, str] | None:
 
 def _apply_label(task: TaskSpec, kind: str, value: str, registry: BodyRegistry, start_year: int | None = None) -> None:
     if kind == "assignment":
-        _prose_roles(task, value, registry)
+        _prose_roles(task, value, registry, start_year)
         return
     if kind == "timeline":
         task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(value, start_year)
         task.timeline_text = value.rstrip(".").strip()
         return
+    marked = re.search(r"([^;,:]+?)\s*\((?:cơ quan |đơn vị )?chủ trì\)", value, re.IGNORECASE)
+    if marked and kind == "implementers":  # "Thực hiện: Phòng X (chủ trì); Phòng Y; Công an xã."
+        value = value.replace(marked.group(0), marked.group(1))
+        task.lead = task.lead or registry.add(marked.group(1))
     codes = registry.add_all(value)
     if kind == "lead" and codes:
         task.lead = codes[0]
         codes = codes[1:]
-    task.implementers.extend(code for code in codes if code not in task.implementers)
+    task.implementers.extend(code for code in codes if code not in task.implementers and code != task.lead)
 
 
 def _parent_of(number: str, known: dict[str, TaskSpec]) -> str | None:
@@ -288,12 +295,43 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
         tasks.extend(_section_tasks(paras[bounds[0] : bounds[1]], registry, start_year))
     if org:
         numeral = _ROMAN.match(paras[org[0] - 1].text).group(1)  # "IV." usually; "V." after a section on funding
-        tasks.extend(_organisation_tasks(paras[org[0] : org[1]], registry, numeral))
+        items = _assign_by_reference(paras[org[0] : org[1]], {task.number: task for task in tasks}, registry, start_year)
+        tasks.extend(_organisation_tasks(items, registry, numeral))
     return tasks
 
 
+# "- Nhiệm vụ 3, điểm a: Phòng X chủ trì; Phòng Y phối hợp. Thời gian: hằng năm." in the
+# organisation section assigns a task of section III; such lines (and the heading above them)
+# are no organisation tasks of their own.
+_REFERENCE = re.compile(r"^[-+•*–]?\s*Nhiệm vụ\s+(\d+(?:\.\d+)*)(?:,?\s*điểm\s+([a-zđ]))?\s*:\s*(.+)$", re.IGNORECASE)
+
+
+def _assign_by_reference(paras: list[Para], tasks: dict[str, TaskSpec], registry: BodyRegistry, start_year: int | None) -> list[Para]:
+    rest: list[Para] = []
+    for para in paras:
+        reference = _REFERENCE.match(para.text)
+        number = reference and (f"{reference.group(1)}.{reference.group(2)}" if reference.group(2) else reference.group(1))
+        if not reference or number not in tasks:
+            rest.append(para)
+            continue
+        task = tasks[number]
+        for sentence in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", reference.group(3)):
+            label = _label(sentence)
+            if label and label[0] == "timeline":
+                _apply_label(task, *label, registry, start_year)
+            elif not (task.lead or task.implementers):
+                _prose_roles(task, sentence, registry, start_year)
+    if len(rest) < len(paras) and rest and _NUMBERED.match(rest[0].text) and "phan cong" in fold(rest[0].text):
+        rest = rest[1:]  # "1. Phân công thực hiện các nhiệm vụ tại mục III": the heading of those lines
+    return rest
+
+
 def _section_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | None = None) -> list[TaskSpec]:
+    table = next((i for i, para in enumerate(paras) if fold(para.text) in TABLE_NUMBER_HEADINGS), None)
     known: dict[str, TaskSpec] = {}
+    if table is not None:  # "TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian", one cell per line
+        known = {task.number: task for task in _table_tasks(paras[table + 1 :], registry, start_year)}
+        paras = paras[:table]
     current: TaskSpec | None = None
     group: str | None = None
     for para in paras:
@@ -324,10 +362,69 @@ def _section_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | 
     return tasks
 
 
-def _prose_roles(task: TaskSpec, text: str, registry: BodyRegistry) -> None:
+# --- tasks in a table flattened to text: the heading cells, then per row its number and cells ------
+
+_ROW_NUMBER = re.compile(r"^(\d+(?:\.\d+)*|[a-zđ])[.)]?$")
+_COLUMN_KEYS = (
+    ("timeline", ("thoi gian", "thoi han", "tien do")), ("lead", ("chu tri", "chi dao")),
+    ("implementers", ("phoi hop", "thuc hien", "tham muu")), ("title", ("nhiem vu", "noi dung", "giai phap")),
+)
+
+
+def _column(heading: str) -> str:
+    folded = fold(heading)
+    return next((kind for kind, keys in _COLUMN_KEYS if any(key in folded for key in keys)), "other")  # "Sản phẩm", "Ghi chú"
+
+
+def _table_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | None) -> list[TaskSpec]:
+    """Rows of a task table: a line with the row's number ("1", "4.1", "a"), then one line per
+    cell. A row with its title only is a group heading (a merged row); its subtasks follow."""
+    first_row = next((i for i, para in enumerate(paras) if _ROW_NUMBER.match(para.text)), len(paras))
+    columns = [_column(para.text) for para in paras[:first_row]]
+    roles = columns[columns.index("title") + 1 :] if "title" in columns else columns[1:]
+    rows: list[tuple[str, int, list[str]]] = []
+    for para in paras[first_row:]:
+        number = _ROW_NUMBER.match(para.text)
+        if number:
+            rows.append((number.group(1), para.start, []))
+        else:
+            rows[-1][2].append(para.text)
+    known: dict[str, TaskSpec] = {}
+    group = None
+    for number, start, cells in rows:
+        if not cells:
+            continue
+        if number.isalpha():  # "a": a point of the group above
+            number = f"{group}.{number}" if group else number
+        elif "." not in number:
+            group = number
+        task = _new_task(number, cells[0], "tasks", _parent_of(number, known), start)
+        for kind, value in _cells_by_column(cells[1:], roles, start_year):
+            if kind in ("lead", "implementers", "timeline"):
+                _apply_label(task, kind, value, registry, start_year)
+        known[number] = task
+    return list(known.values())
+
+
+def _cells_by_column(cells: list[str], roles: list[str], start_year: int | None) -> list[tuple[str, str]]:
+    """A row whose empty cells left no line has fewer cells than columns: they fill the columns
+    from the left, except a last cell that reads as a time, which goes to the time column."""
+    if len(cells) >= len(roles) or "timeline" not in roles or not cells:
+        return list(zip(roles, cells))
+    if read_timeline(cells[-1], start_year)[0] != "unspecified":
+        others = [role for role in roles if role != "timeline"]
+        return [*zip(others, cells[:-1]), ("timeline", cells[-1])]
+    return list(zip(roles, cells))
+
+
+def _prose_roles(task: TaskSpec, text: str, registry: BodyRegistry, start_year: int | None = None) -> None:
     """Roles stated in words: "X chủ trì, phối hợp với Y thực hiện", "X chỉ đạo Y, Z thực hiện",
     "X chủ trì; Y, Z phối hợp" (clauses at ";" read one by one, the first lead kept)."""
     for clause in re.split(r";\s*", text.strip().rstrip(".")):
+        label = _label(clause)
+        if label and label[0] == "timeline":  # "(X chủ trì, phối hợp với Y thực hiện; thời gian: hằng năm)"
+            _apply_label(task, *label, registry, start_year)
+            continue
         found = _new_task("", "", "tasks", None, 0)
         _organisation_roles(found, clause, registry)
         if not (found.lead or found.implementers) and not _VERB.search(fold(clause)) and _BODY_HEAD.match(fold(clause) + " "):
@@ -347,12 +444,17 @@ def _roles_from_sentences(task: TaskSpec, registry: BodyRegistry, start_year: in
     """A task with no label lines may name its bodies in a sentence of its text, in brackets at
     the end of its title, or in a paragraph of its own; the first such sentence is taken."""
     bracketed = re.findall(r"\(([^()]{10,})\)", task.title)
-    sentences = bracketed + [part for text in [task.title, *task.content] for part in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)]
+    texts = [re.sub(r"^\((.*)\)\.?$", r"\1", text) for text in [task.title, *task.content]]  # a paragraph in brackets
+    sentences = bracketed + [part for text in texts for part in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)]
     for sentence in sentences:
         if not _ROLE_SENTENCE.search(fold(sentence)):
             continue
-        _prose_roles(task, sentence, registry)
+        _prose_roles(task, sentence, registry, start_year)
         if task.lead or task.implementers:
+            if task.timeline_kind == "unspecified":  # "… thực hiện. Thời gian: thường xuyên."
+                timeline = next((label for part in sentences if (label := _label(part)) and label[0] == "timeline"), None)
+                if timeline:
+                    _apply_label(task, *timeline, registry, start_year)
             if task.timeline_kind == "unspecified":
                 kind, from_year, due = read_timeline(sentence, start_year)
                 if kind != "unspecified":
@@ -411,7 +513,9 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
         if not (numbered or lettered or bullet):
             continue
         text = numbered.group(2) if numbered else lettered.group(2) if lettered else para.text[bullet.end() :]
-        tasks.append(_new_task(f"{numeral}.{len(tasks) + 1}", text, "organisation", None, para.start))
+        # Numbered items keep the document's number (V.2 … when V.1 only assigned section III's tasks).
+        number = numbered.group(1) if numbered and "." not in numbered.group(1) else str(len(tasks) + 1)
+        tasks.append(_new_task(f"{numeral}.{number}", text, "organisation", None, para.start))
     for task in tasks:
         _organisation_roles(task, task.title, registry, " ".join(task.content))
         if _DATE.search(task.title) or _MONTH.search(task.title) or _QUARTER.search(task.title):
@@ -425,7 +529,8 @@ _LEADING_DUTY = r"^(?:la dau moi|chu tri|la co quan thuong truc)"  # "X: Chỉ �
 
 
 def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, content: str = "") -> None:
-    sentence = re.sub(r"^Đề nghị\s+", "", sentence)  # a request to a body outside the issuer's command
+    # "Đề nghị X …" asks a body outside the issuer's command; "Giao X …", "Yêu cầu X …" assign it.
+    sentence = re.sub(r"^(?:đề nghị|giao(?: cho)?|yêu cầu)\s+", "", sentence, flags=re.IGNORECASE)
     duty = _DUTY.match(sentence)
     heading_only = not _VERB.search(fold(sentence)) and content  # "1. Công chức Văn hóa - Xã hội" and its bullets
     if (duty or heading_only) and _BODY_HEAD.match(fold(duty.group("body") if duty else sentence) + " "):
@@ -436,6 +541,10 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
             task.lead, task.implementers = codes[0], codes[1:]
         else:
             task.implementers.extend(codes)
+        if task.lead:  # "1. Phòng X" / "- Là cơ quan thường trực, chủ trì, phối hợp với các phòng, đơn vị …"
+            for partner in _named_partners(duty.group("duty") if duty else content, what, registry):
+                if partner not in task.implementers and partner != task.lead:
+                    task.implementers.append(partner)
         return
     folded = fold(sentence)
     verb = _VERB.search(folded)
@@ -445,7 +554,7 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
     if not _BODY_HEAD.match(fold(subject) + " "):
         return
     rest = folded[verb.start() :]
-    leads = verb.group().startswith(("lanh dao", "chi dao", "chu tri")) or rest.startswith("chu tri")
+    leads = verb.group().startswith(("lanh dao", "chi dao", "chu tri", "la dau moi", "la co quan thuong truc")) or rest.startswith("chu tri")
     codes = registry.add_all(subject)
     if leads and codes:
         task.lead = codes[0]
@@ -465,7 +574,7 @@ def _named_partners(sentence: str, folded: str, registry: BodyRegistry) -> list[
         following = _VERB.search(folded, start)
         end = following.start() if following else len(folded)
         phrase = sentence[start:end].strip(" ,")
-        if phrase and _BODY_HEAD.match(fold(phrase) + " ") and len(phrase) < 120:
+        if phrase and _BODY_HEAD.match(fold(phrase) + " ") and len(phrase) < 300:
             codes.extend(code for code in registry.add_all(phrase) if code not in codes)
     return codes
 

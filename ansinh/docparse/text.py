@@ -24,6 +24,7 @@ MAX_BYTES = 1_000_000  # about 250 pages; a program is 10-30 pages
 _SENTENCE_END = tuple('.:;!?…"”)')
 _PAGE_LINE = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|\d{1,3}|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^[a-zđ]\)\s")  # "a) …" opens an item even in lower case
+TABLE_NUMBER_HEADINGS = ("tt", "stt")  # the first column of a table flattened to one cell per line
 _OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])")
 
 
@@ -85,12 +86,14 @@ def paragraphs(text: str) -> list[Para]:
     """Non-empty lines as paragraphs; page numbers dropped, broken sentences joined."""
     paras: list[Para] = []
     offset = 0
+    in_table = False  # after a table's "TT" column heading, a bare number is a row's, not a page's
     for raw_line in text.split("\n"):
         stripped = raw_line.strip()
         start = offset + len(raw_line) - len(raw_line.lstrip())
         offset += len(raw_line) + 1
-        if not stripped or _PAGE_LINE.match(stripped):
+        if not stripped or _PAGE_LINE.match(stripped) and not (in_table and stripped.isdigit()):
             continue
+        in_table = in_table or fold(stripped) in TABLE_NUMBER_HEADINGS
         if paras and _joins(paras[-1].text, stripped):
             para = paras[-1]
             para.pieces.append((len(para.text) + 1, start))
