@@ -46,7 +46,7 @@ def parse_document(text: str, filename: str = "chuong-trinh.txt") -> ProgramSpec
     issuing_code = registry.add(issuer_name)
     start = int(header["year"]) if header["year"] else date.today().year
     end, vision = _period(text, start)
-    targets, areas = extract_targets(paras, end)
+    targets, areas = extract_targets(paras, end, start if header["year"] else None)  # no date: no year is "before" it
     tasks = extract_tasks(paras, registry, start)
     if not targets and not tasks:
         raise fail("không tìm thấy phần \"Mục tiêu cụ thể\" hay \"Nhiệm vụ và giải pháp\": văn bản có phải là "

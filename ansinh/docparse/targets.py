@@ -353,7 +353,7 @@ def target_paragraphs(paras: list[Para]) -> tuple[int, int] | None:
     return (start, len(paras)) if start is not None else None
 
 
-def extract_targets(paras: list[Para], default_year: int) -> tuple[list[TargetSpec], list[dict[str, str]]]:
+def extract_targets(paras: list[Para], default_year: int, start_year: int | None = None) -> tuple[list[TargetSpec], list[dict[str, str]]]:
     bounds = target_paragraphs(paras)
     if bounds is None:
         return [], []
@@ -386,9 +386,21 @@ def extract_targets(paras: list[Para], default_year: int) -> tuple[list[TargetSp
         for pos, fragment, per_10k, context in split_fragments(body):
             frag_year = _year_of(fragment, _sentence_year(body, pos, opening_year))
             item = Fragment(fragment, para.offset(body_start + pos), frag_year, area["code"], per_10k, context)
-            targets.append(_target(item, len(targets) + 1))
+            if not _states_the_present(item, start_year):
+                targets.append(_target(item, len(targets) + 1))
     used = {target.area for target in targets}
     return targets, [area for area in areas if area["code"] in used]
+
+
+# "hiện có 15 thôn", "đã giảm …", "được thành lập từ …": what is, not what is aimed at.
+# "Các chỉ tiêu dưới đây phấn đấu đạt vào năm 2030, …": a sentence about the targets, not one.
+_PRESENT = re.compile(r"(?<!\w)(?:đã|hiện có|hiện nay|được thành lập)(?!\w)|chỉ tiêu (?:dưới đây|sau đây|như sau)", re.IGNORECASE)
+
+
+def _states_the_present(fragment: Fragment, start_year: int | None) -> bool:
+    """The situation a targets section may open with ("Cuối năm 2025, toàn xã còn 249 hộ nghèo"
+    in a plan of 2026): a year before the program's first, or words of what already is."""
+    return (start_year is not None and fragment.year < start_year) or bool(_PRESENT.search(fragment.text))
 
 
 def _target(fragment: Fragment, number: int) -> TargetSpec:
@@ -467,10 +479,12 @@ def _area(text: str, number: int) -> dict[str, str]:
 
 _BEFORE_YEAR = re.compile(r"trước\s+năm\s+(\d{4})", re.IGNORECASE)  # "trước năm 2026": within 2025
 _PERIOD_END = re.compile(r"giai đoạn\s+\d{4}\s*[-–]\s*(\d{4})", re.IGNORECASE)  # "Giai đoạn 2024 - 2030": by 2030
-_SENTENCE_YEAR = re.compile(r"(?:(?:đến|tới|trong|phấn đấu|phấn đấu đến)\s+)?năm\s+(\d{4})\b", re.IGNORECASE)
+_SENTENCE_YEAR = re.compile(r"(?:(?:đến|tới|trong|phấn đấu|phấn đấu đến|cuối|đến hết)\s+)?năm\s+(\d{4})\b", re.IGNORECASE)
 
 
 def _year_of(text: str, default: int) -> int:
+    if school_year := re.search(r"năm học\s+\d{4}\s*[-–]\s*(\d{4})", text, re.IGNORECASE):  # "năm học 2026 - 2027": by 2027
+        return int(school_year.group(1))
     if before := _BEFORE_YEAR.search(text):
         return int(before.group(1)) - 1
     match = _YEAR.search(text)

@@ -71,7 +71,9 @@ _SEPARATOR = rf"(,\s+|\s+và\s+(?={_BODY_START}))"
 def split_bodies(text: str) -> list[str]:
     """"Ban Tuyên giáo Thị ủy; các đảng ủy, chi bộ trực thuộc Thị ủy và các cơ quan liên quan"
     → three names."""
-    text = text.strip().rstrip(".").strip()
+    # "Các đơn vị trực thuộc Sở (trường trung học phổ thông, …, trung cấp)": a list of examples, not
+    # bodies; a bracket without a list stays part of the name ("Công chức Văn hóa - Xã hội (phụ trách …)").
+    text = re.sub(r"\s*\([^()]*,[^()]*\)", "", text.strip()).rstrip(".").strip()
     protected = _protect(text)
     names = []
     for match in re.finditer(r"[^;]+", protected):
@@ -296,6 +298,7 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
     if org:
         numeral = _ROMAN.match(paras[org[0] - 1].text).group(1)  # "IV." usually; "V." after a section on funding
         items = _assign_by_reference(paras[org[0] : org[1]], {task.number: task for task in tasks}, registry, start_year)
+        _inherit_from_subtasks(tasks)  # again: the lines just read may have assigned the subtasks
         tasks.extend(_organisation_tasks(items, registry, numeral))
     return tasks
 
