@@ -85,6 +85,8 @@ def _cut(text: str, pattern: str, need_quantity: bool) -> list[tuple[int, str]]:
 
 def _strip(offset: int, text: str) -> tuple[int, str]:
     stripped = text.strip().rstrip(".").strip()
+    if stripped.endswith(")") and stripped.count(")") > stripped.count("("):  # a milestone's closing bracket
+        stripped = stripped[:-1].rstrip()
     lead = len(text) - len(text.lstrip())
     return offset + lead, stripped
 
@@ -104,7 +106,8 @@ def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
     for s_pos, sentence in _cut(text, r"\.\s+(?=[A-ZĐÀ-Ỹ])|;\s*", False):
         per_10k = _per_10k(sentence)
         previous = ""
-        for c_pos, clause in _cut(sentence, r",\s+", True):
+        # "… đạt 65% (năm 2026 đạt 55%)": the bracket is a milestone of its own, cut like a clause
+        for c_pos, clause in _cut(sentence, r",\s+|\s*\((?=năm\s+\d{4}[^()]*\d\s*%\))|\)(?=\s*(?:[,;.]|$))", True):
             parts = _cut(clause, r"\s+và\s+", True)
             for a_pos, part in parts:
                 pos, fragment = _strip(s_pos + c_pos + a_pos, part)
@@ -123,7 +126,7 @@ def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
 # A fragment that names nothing measured, only a year and a value ("đến năm 2030 đạt trên 40%",
 # "tối thiểu 50% vào năm 2030"), continues the subject of the fragment before it, even across ";".
 _NO_SUBJECT = re.compile(
-    rf"^(?:(?:đến|vào|trong|tới)\s+năm\s+\d{{4}},?\s*)?(?:(?:đạt|trên|dưới|khoảng|tối thiểu|ít nhất|không quá|tối đa|từ"
+    rf"^(?:(?:(?:đến|vào|trong|tới)\s+)?năm\s+\d{{4}},?\s*)?(?:(?:đạt|trên|dưới|khoảng|tối thiểu|ít nhất|không quá|tối đa|từ"
     rf"|giảm xuống|giảm còn|tăng lên)\s+)*{_NUM}(?:\s*(?:-|–|đến)\s*{_NUM})?\s*%?(?:\s+(?:trở lên|(?:vào |đến |trong )?năm \d{{4}}))*\.?$",
     re.IGNORECASE,
 )
@@ -201,7 +204,7 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     opening = re.sub(r"^phan dau\s+", "", folded)
     # "hoàn thành việc xóa toàn bộ nhà tạm", "Trong năm 2025, hỗ trợ xóa xong 100% nhà tạm"
     zero_opening = re.sub(r"^(?:(?:trong|den|toi) nam \d{4},?\s*|giai doan \d{4}\s*-\s*\d{4},?\s*)", "", opening)
-    zero_opening = re.sub(r"^(?:(?:hoan thanh viec|hoan thanh|ho tro|giu vung ket qua)\s+)+", "", zero_opening)
+    zero_opening = re.sub(r"^(?:(?:hoan thanh viec|hoan thanh|ho tro|giu vung ket qua|phoi hop)\s+)+", "", zero_opening)
     # "Hoàn thành hỗ trợ xây mới, sửa chữa 27 căn nhà tạm … còn lại": the 27 are today's stock.
     if _ZERO_OPENING.match(zero_opening) or re.search(r"\b\d+ can nha tam\b.*\bcon lai\b", folded):
         # Houses left are counted (nhà tạm); "không còn hộ nghèo" has no count to set to zero: qual.

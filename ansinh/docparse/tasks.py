@@ -74,6 +74,8 @@ def split_bodies(text: str) -> list[str]:
     # "Các đơn vị trực thuộc Sở (trường trung học phổ thông, …, trung cấp)": a list of examples, not
     # bodies; a bracket without a list stays part of the name ("Công chức Văn hóa - Xã hội (phụ trách …)").
     text = re.sub(r"\s*\([^()]*,[^()]*\)", "", text.strip()).rstrip(".").strip()
+    # "Ủy ban nhân dân phường (Phòng Văn hóa - Xã hội)": the body, then the office that does the work
+    text = re.sub(r"\s*\((?=(?:Phòng|Ban|Văn phòng|Công chức|Trung tâm|Bộ phận)\b)[^()]*\)", "", text)
     protected = _protect(text)
     names = []
     for match in re.finditer(r"[^;]+", protected):
@@ -145,7 +147,7 @@ _QUARTER = re.compile(r"quý\s+([IV]+|\d)\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE
 _VERBS = (
     r"lanh dao", r"chu tri", r"(?<!ban )(?<!phong )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )xay dung", r"huong dan", r"trien khai",
     r"co trach nhiem", r"phoi hop", r"theo doi", r"(?<!ban )chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
-    r"bao cao", r"ban hanh", r"tuyen truyen", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
+    r"bao cao", r"ban hanh", r"tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )tong hop", r"van dong", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
     r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri))", r"lam dau moi", r"la dau moi", r"la co quan thuong truc",
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
@@ -153,7 +155,7 @@ _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
     r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
     r"|so |bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac|thanh tra"
-    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh)"
+    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty)"
 )
 
 
@@ -298,6 +300,7 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
     if org:
         numeral = _ROMAN.match(paras[org[0] - 1].text).group(1)  # "IV." usually; "V." after a section on funding
         items = _assign_by_reference(paras[org[0] : org[1]], {task.number: task for task in tasks}, registry, start_year)
+        items = _assign_by_body(items, tasks, registry)
         _inherit_from_subtasks(tasks)  # again: the lines just read may have assigned the subtasks
         tasks.extend(_organisation_tasks(items, registry, numeral))
     return tasks
@@ -307,6 +310,48 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
 # organisation section assigns a task of section III; such lines (and the heading above them)
 # are no organisation tasks of their own.
 _REFERENCE = re.compile(r"^[-+•*–]?\s*Nhiệm vụ\s+(\d+(?:\.\d+)*)(?:,?\s*điểm\s+([a-zđ]))?\s*:\s*(.+)$", re.IGNORECASE)
+
+
+# "a) Phòng X: chủ trì thực hiện các nhiệm vụ tại điểm 2, 3 và 9 Mục III; phối hợp thực hiện nhiệm vụ
+# tại điểm 4 (nội dung b) Mục III.": the same assignments, listed by body instead of by task.
+_BY_BODY = re.compile(r"^(?:[a-zđ]\)|[-+•*–])?\s*(?P<body>[^:]{3,150}):\s*(?P<duty>.*\bđiểm\s+\d.*\bMục\s+[IVX]+\b.*)$")
+_POINT = re.compile(r"(?:điểm\s+)?(\d+(?:\.\d+)*)(?:\s*\(nội dung\s+([^)]*)\))?")
+
+
+def _assign_by_body(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegistry) -> list[Para]:
+    by_number = {task.number: task for task in tasks}
+    rest: list[Para] = []
+    for para in paras:
+        line = _BY_BODY.match(para.text)
+        if not line:
+            rest.append(para)
+            continue
+        if rest and _NUMBERED.match(rest[-1].text) and not rest[-1].text.endswith("."):
+            rest.pop()  # the heading of such lines: "1. Phân công thực hiện", "2. Đề nghị các sở, ngành phối hợp"
+        codes = registry.add_all(line.group("body"))
+        for clause in re.split(r";\s*", line.group("duty")):
+            leads = "chu tri" in fold(clause)
+            for task in _referenced(clause, by_number, tasks):
+                if leads and codes and not task.lead:
+                    task.lead = codes[0]
+                task.implementers.extend(c for c in codes[0 if not leads else 1 :] if c not in task.implementers and c != task.lead)
+    _inherit_from_subtasks(tasks)
+    return rest
+
+
+def _referenced(clause: str, by_number: dict[str, TaskSpec], tasks: list[TaskSpec]) -> list[TaskSpec]:
+    """The tasks "tại điểm 2, 3, 4 và 9", "điểm 4 (nội dung a)", "điểm 2 (nội dung 2.1 và 2.2)" name.
+    A whole point with points of its own is assigned through them (its own bodies are what they share)."""
+    at = clause.find("điểm")
+    found: list[TaskSpec] = []
+    for number, parts in _POINT.findall(clause[at:].split("Mục")[0] if at >= 0 else ""):
+        if parts:
+            names = [p if "." in p else f"{number}.{p}" for p in re.findall(r"\d+(?:\.\d+)+|\b[a-zđ]\b", parts)]
+        else:
+            children = [t.number for t in tasks if t.parent_number == number]
+            names = children or [number]
+        found.extend(by_number[name] for name in names if name in by_number)
+    return found
 
 
 def _assign_by_reference(paras: list[Para], tasks: dict[str, TaskSpec], registry: BodyRegistry, start_year: int | None) -> list[Para]:
@@ -361,8 +406,21 @@ def _section_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | 
     for task in tasks:
         if not (task.lead or task.implementers):
             _roles_from_sentences(task, registry, start_year)
+        if task.timeline_kind == "unspecified":
+            _timeline_sentence(task, registry, start_year)
     _inherit_from_subtasks(tasks)
     return tasks
+
+
+def _timeline_sentence(task: TaskSpec, registry: BodyRegistry, start_year: int | None) -> None:
+    """"… theo quy định. Thời gian thực hiện: hằng năm.": a time label closing the task's text,
+    whoever the task is assigned to (the bodies may be named elsewhere)."""
+    for text in [task.title, *task.content]:
+        for sentence in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text):
+            label = _label(sentence)
+            if label and label[0] == "timeline":
+                _apply_label(task, *label, registry, start_year)
+                return
 
 
 # --- tasks in a table flattened to text: the heading cells, then per row its number and cells ------
@@ -449,9 +507,11 @@ def _roles_from_sentences(task: TaskSpec, registry: BodyRegistry, start_year: in
     bracketed = re.findall(r"\(([^()]{10,})\)", task.title)
     texts = [re.sub(r"^\((.*)\)\.?$", r"\1", text) for text in [task.title, *task.content]]  # a paragraph in brackets
     sentences = bracketed + [part for text in texts for part in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)]
-    for sentence in sentences:
-        if not _ROLE_SENTENCE.search(fold(sentence)):
-            continue
+    # "Thường trực HĐND phường, Ủy ban MTTQ phường thực hiện theo chương trình giám sát hằng năm."
+    # (bodies, then "thực hiện" and at most when or how: a sentence describing the work does not count)
+    doers = [s for s in sentences if _BODY_HEAD.match(fold(s) + " ") and re.match(
+        r"^[^,;]{3,80}(?:,[^,;]{3,80})*\s+thuc hien(?:\s+(?:theo|trong|hang|thuong|tu|den|giai doan)\b[^;]*)?\.?$", fold(s))]
+    for sentence in [s for s in sentences if _ROLE_SENTENCE.search(fold(s))] + doers[-1:]:
         _prose_roles(task, sentence, registry, start_year)
         if task.lead or task.implementers:
             if task.timeline_kind == "unspecified":  # "… thực hiện. Thời gian: thường xuyên."
@@ -494,13 +554,13 @@ def _inherit_from_subtasks(tasks: list[TaskSpec]) -> None:
     """A group that states nothing itself takes the lead and timeline all its subtasks share."""
     for task in tasks:
         children = [child for child in tasks if child.parent_number == task.number]
-        if not children or task.lead or task.implementers or task.timeline_kind != "unspecified":
+        if not children:
             continue
         leads = {child.lead for child in children}
         timelines = {(child.timeline_kind, child.timeline_from_year, child.timeline_due) for child in children}
-        if len(leads) == 1:
+        if len(leads) == 1 and not (task.lead or task.implementers):
             task.lead = leads.pop()
-        if len(timelines) == 1:
+        if len(timelines) == 1 and task.timeline_kind == "unspecified":
             task.timeline_kind, task.timeline_from_year, task.timeline_due = timelines.pop()
 
 

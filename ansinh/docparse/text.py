@@ -25,7 +25,9 @@ _SENTENCE_END = tuple('.:;!?…"”)')
 _PAGE_LINE = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|\d{1,3}|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^[a-zđ]\)\s")  # "a) …" opens an item even in lower case
 TABLE_NUMBER_HEADINGS = ("tt", "stt")  # the first column of a table flattened to one cell per line
-_OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])")
+# A tone mark right after "oa", "oe", "uy" … ending the word; "uậ" in "thuật", "luật" (a circumflex
+# follows the dot below) is no old-style spelling and stays as it is.
+_OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_]|[\u0300-\u036f])")
 
 
 def fail(message: str, where: str = "") -> UserError:
