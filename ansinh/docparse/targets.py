@@ -370,6 +370,7 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
         index += 1
         if fold(para.text) in TABLE_NUMBER_HEADINGS:  # "TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Đến năm 2030"
             fragments, index = _table_fragments(section, index, year, len(areas) + 1)
+            fragments = [f for f in fragments if not _states_the_present(f, start_year)]  # "Thực hiện năm 2023"
             if fragments:
                 areas.append({"code": fragments[0].area, "name": f"Nhóm chỉ tiêu {len(areas) + 1}"})
             targets.extend(_target(fragment, len(targets) + 1 + n) for n, fragment in enumerate(fragments))

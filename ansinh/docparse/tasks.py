@@ -261,6 +261,8 @@ def _label(text: str) -> tuple[str, str] | None:
         return "assignment", value.strip()
     if not re.search(r"co quan|don vi|chu tri|phoi hop|chi dao|tham muu|thuc hien", folded) or len(key) > 60:
         return None
+    if "chu tri" not in folded and "chi dao" not in folded and re.search(r"(?<!\()\b(?:chu tri|chi dao)\b", fold(value)):
+        return "assignment", value.strip()  # "Trách nhiệm thực hiện: X chủ trì, phối hợp với Y …"
     if "chi dao" in folded or "chu tri" in folded:
         return "lead", value.strip()
     return "implementers", value.strip()
@@ -315,6 +317,10 @@ _REFERENCE = re.compile(r"^[-+•*–]?\s*Nhiệm vụ\s+(\d+(?:\.\d+)*)(?:,?\s*
 # "a) Phòng X: chủ trì thực hiện các nhiệm vụ tại điểm 2, 3 và 9 Mục III; phối hợp thực hiện nhiệm vụ
 # tại điểm 4 (nội dung b) Mục III.": the same assignments, listed by body instead of by task.
 _BY_BODY = re.compile(r"^(?:[a-zđ]\)|[-+•*–])?\s*(?P<body>[^:]{3,150}):\s*(?P<duty>.*\bđiểm\s+\d.*\bMục\s+[IVX]+\b.*)$")
+# "- Trạm Y tế xã chủ trì nhiệm vụ 5; phối hợp thực hiện nhiệm vụ 6.": the same, in one sentence.
+_BY_BODY_SENTENCE = re.compile(
+    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:;]{3,150}?)\s+(?P<duty>(?:chủ trì|phối hợp)\b[^;]*?\bnhiệm vụ\s+\d.*)$"
+)
 _POINT = re.compile(r"(?:điểm\s+)?(\d+(?:\.\d+)*)(?:\s*\(nội dung\s+([^)]*)\))?")
 
 
@@ -322,8 +328,8 @@ def _assign_by_body(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegi
     by_number = {task.number: task for task in tasks}
     rest: list[Para] = []
     for para in paras:
-        line = _BY_BODY.match(para.text)
-        if not line:
+        line = _BY_BODY.match(para.text) or _BY_BODY_SENTENCE.match(para.text)
+        if not line or not _BODY_HEAD.match(fold(line.group("body")) + " "):
             rest.append(para)
             continue
         if rest and _NUMBERED.match(rest[-1].text) and not rest[-1].text.endswith("."):
@@ -342,9 +348,9 @@ def _assign_by_body(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegi
 def _referenced(clause: str, by_number: dict[str, TaskSpec], tasks: list[TaskSpec]) -> list[TaskSpec]:
     """The tasks "tại điểm 2, 3, 4 và 9", "điểm 4 (nội dung a)", "điểm 2 (nội dung 2.1 và 2.2)" name.
     A whole point with points of its own is assigned through them (its own bodies are what they share)."""
-    at = clause.find("điểm")
+    at = re.search(r"điểm|nhiệm vụ", clause)
     found: list[TaskSpec] = []
-    for number, parts in _POINT.findall(clause[at:].split("Mục")[0] if at >= 0 else ""):
+    for number, parts in _POINT.findall(clause[at.start():].split("Mục")[0] if at else ""):
         if parts:
             names = [p if "." in p else f"{number}.{p}" for p in re.findall(r"\d+(?:\.\d+)+|\b[a-zđ]\b", parts)]
         else:
@@ -637,7 +643,7 @@ def _named_partners(sentence: str, folded: str, registry: BodyRegistry) -> list[
         following = _VERB.search(folded, start)
         end = following.start() if following else len(folded)
         phrase = sentence[start:end].strip(" ,")
-        if phrase and _BODY_HEAD.match(fold(phrase) + " ") and len(phrase) < 300:
+        if phrase and (_BODY_HEAD.match(fold(phrase) + " ") or phrase.startswith("Báo ")) and len(phrase) < 300:  # "Báo …": a newspaper
             codes.extend(code for code in registry.add_all(phrase) if code not in codes)
     return codes
 
