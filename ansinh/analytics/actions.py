@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from django.db import connection, transaction
 
 from ansinh.analytics.cube import PeriodSpec, UnitVersion, ValueColumns, roll_up
@@ -31,67 +31,92 @@ class RefreshSummary:
         return {"cells": self.cells, "rows": self.rows}
 
 
+@dataclass(frozen=True)
+class WrittenValues:
+    """What a write leaves in memory for the refresh, so that a million-value import is not read
+    back: every current value of the units written to, for the elements and periods written
+    (the new and changed ones, and those the write left unchanged), as columns whose `period`
+    indexes `periods`; `changed` marks the values the write created or changed."""
+
+    values: ValueColumns
+    periods: list[str]
+    changed: np.ndarray  # bool, one per value
+
+
 @transaction.atomic
-def do_refresh_aggregates(
-    changes: Iterable[tuple[int, str, int]] | None = None, *, written: tuple[Any, list[tuple]] | None = None
-) -> RefreshSummary:
-    """Recompute the cube: everything (changes=None), or what some changed values affect.
+def do_refresh_aggregates(written: WrittenValues | None = None) -> RefreshSummary:
+    """Recompute the cube: everything (None), or what the values a write changed affect.
 
-    `changes` holds (element id, period, unit id) of changed values; only those elements and
-    periods are recomputed, and only inside the provinces (tree roots) of those units, so one
-    commune's correction costs the size of its province, not of the country. A derived store,
-    exactly reproducible from the audited data values, so it carries no audit of its own.
-
-    `written` = (timestamp, rows): the values the caller has just written with that `updated_at`,
-    as (element id, unit id, period, value); they are taken from memory instead of being read
-    back (a million-value import would otherwise read its own million rows again).
+    Only the elements and periods of the changed values are recomputed, and only inside the
+    provinces (tree roots) of their units, so one commune's correction costs the size of its
+    province, not of the country. The values of the units written to come from `written`; only
+    those of the other units of these provinces are read. A derived store, exactly reproducible
+    from the audited data values, so it carries no audit of its own.
     """
+    if written is None:
+        return _refresh_everything()
+    changed = written.values.where(written.changed)
+    if not len(changed):
+        return RefreshSummary(0, 0)
     all_units = unit_versions()
-    units, values, elements = all_units, DataValue.objects.all(), DataElement.objects.all()
-    if changes is not None:
-        changes = set(changes)
-        if not changes:
-            return RefreshSummary(0, 0)
-        units = _within_roots_of(all_units, {unit for _, _, unit in changes})
-        element_ids = {element for element, _, _ in changes}
-        values = values.filter(data_element_id__in=element_ids, period__in={p for _, p, _ in changes})
-        elements = elements.filter(id__in=element_ids)
-        # Restrict to the provinces concerned, unless they are all of them (a national import):
-        # then a long list of unit ids would only slow the query down.
-        in_scope = None if len(units) == len(all_units) else [u.id for u in units]
-        if in_scope is not None:
-            values = values.filter(unit_id__in=in_scope)
-        cells = {(element, period) for element, period, _ in changes}
-        period_codes = sorted({p for _, p in cells})
-    else:
-        period_codes = sorted(set(values.values_list("period", flat=True)))
+    units = _within_roots_of(all_units, set(np.unique(changed.unit).tolist()))
+    element_ids = np.unique(changed.element).tolist()
+    period_codes = sorted({written.periods[i] for i in np.unique(changed.period).tolist()})
+    values = _scope_values(written, units, element_ids, period_codes)
+    slices = roll_up(units, element_specs(DataElement.objects.filter(id__in=element_ids)), _period_specs(period_codes), values)
+    # Every (element, period) pair of these elements and periods is recomputed and replaced, not
+    # only the pairs written: the values read cover them all.
+    stale = ElementAggregate.objects.filter(data_element_id__in=element_ids, period__in=period_codes)
+    if len(units) != len(all_units):  # a national import replaces every province's cells: no list of ids needed
+        stale = stale.filter(unit_id__in=[u.id for u in units])
+    return RefreshSummary(len(element_ids) * len(period_codes), _replace(stale, _stored_rows(slices, period_codes)))
+
+
+def _scope_values(written: WrittenValues, units: list[UnitVersion], element_ids: list[int], period_codes: list[str]) -> ValueColumns:
+    """The values of these elements and periods in these units, periods indexing `period_codes`:
+    the written units' from memory, the other units' read (none of them was written to)."""
     period_index = {code: i for i, code in enumerate(period_codes)}
-    if written is not None:
-        values = values.exclude(updated_at=written[0])
-    rows = _fetch(values.values_list("data_element_id", "unit_id", "period", "value"))
-    if written is not None:
-        rows = [*rows, *written[1]]
-    periods = [PeriodSpec(code, parse_period(code).end) for code in period_codes]
-    slices = roll_up(units, element_specs(elements), periods, ValueColumns.from_rows(rows, period_index))
-    fresh = (
-        (e, u, period_codes[p], value, reported, expected)
-        for cube_slice in slices
-        for e, p, u, value, reported, expected in cube_slice.rows()
-        if changes is None or (e, period_codes[p]) in cells
-    )
-    stale = ElementAggregate.objects.all()
-    if changes is not None:
-        stale = stale.filter(data_element_id__in={e for e, _ in cells}, period__in=period_codes)
-        if in_scope is not None:
-            stale = stale.filter(unit_id__in=in_scope)
+    in_memory = set(np.unique(written.values.unit).tolist())
+    others = [u.id for u in units if u.id not in in_memory]
+    rows = _fetch(_values_of(others, element_ids, period_codes)) if others else []
+    known, remap = written.values, np.array([period_index.get(code, -1) for code in written.periods], dtype=np.int64)
+    # Periods outside `period_codes` become -1, which the cube leaves out.
+    return ValueColumns.joined([ValueColumns(known.element, known.unit, remap[known.period], known.value), ValueColumns.from_rows(rows, period_index)])
+
+
+def _values_of(unit_ids: list[int], element_ids: list[int], period_codes: list[str]):
+    values = DataValue.objects.filter(data_element_id__in=element_ids, period__in=period_codes, unit_id__in=unit_ids)
+    return values.values_list("data_element_id", "unit_id", "period", "value")
+
+
+def _refresh_everything() -> RefreshSummary:
+    period_codes = sorted(set(DataValue.objects.values_list("period", flat=True)))
+    period_index = {code: i for i, code in enumerate(period_codes)}
+    rows = _fetch(DataValue.objects.values_list("data_element_id", "unit_id", "period", "value"))
+    elements = element_specs(DataElement.objects.all())
+    slices = roll_up(unit_versions(), elements, _period_specs(period_codes), ValueColumns.from_rows(rows, period_index))
+    return RefreshSummary(len(elements) * len(period_codes), _replace(ElementAggregate.objects.all(), _stored_rows(slices, period_codes)))
+
+
+def _period_specs(codes: list[str]) -> list[PeriodSpec]:
+    return [PeriodSpec(code, parse_period(code).end) for code in codes]
+
+
+def _stored_rows(slices, period_codes: list[str]):
+    """The cube's stored cells as ElementAggregate rows."""
+    for cube_slice in slices:
+        for e, p, u, value, reported, expected in cube_slice.rows():
+            yield e, u, period_codes[p], value, reported, expected
+
+
+def _replace(stale, rows) -> int:
     stale._raw_delete(stale.db)  # a derived table: no cascades or signals to honour, just rows
-    written = insert_rows(ElementAggregate, ("data_element_id", "unit_id", "period", "value", "reported", "expected"), fresh)
-    return RefreshSummary(len(cells) if changes is not None else len(elements) * len(periods), written)
+    return insert_rows(ElementAggregate, ("data_element_id", "unit_id", "period", "value", "reported", "expected"), rows)
 
 
 def _fetch(queryset) -> list[tuple]:
-    """The rows of a values_list query straight from the cursor: a refresh after a large import
-    reads a million values, and the ORM's per-row conversion is not needed for plain numbers."""
+    """The rows of a values_list query straight from the cursor: a full refresh reads every
+    value, and the ORM's per-row conversion is not needed for plain numbers."""
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

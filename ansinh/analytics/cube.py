@@ -6,7 +6,13 @@ For every data element, period and unit valid at the end of that period, the cub
 - `expected` / `reported`: how many of the units that should report this element lie under the
   unit, and how many of them did (completeness). Commune-level elements are expected from
   commune-level units; town-level elements from district-level units while that level exists,
-  and from commune-level units once it was abolished (01/7/2025).
+  and from commune-level units once it was abolished (01/7/2025): a commune reports them when
+  no district stands above it (`commune_expected`, also used by readers that build commune
+  cells from the raw values, analytics/selectors.py).
+
+Only the cells of units above the communes are stored (`CubeSlice.rows`): a commune's cell only
+repeats its raw values (summed over categories) and `commune_expected`, so readers build it from
+the values, and an import of a million commune values does not write a million cells again.
 
 Elements that cannot be summed (life expectancy) keep only their own values (`summable=False`).
 Disaggregations (categories) of one cell are added into its total. Work is vectorised per
@@ -23,6 +29,12 @@ from datetime import date
 import numpy as np
 
 COMMUNE_LEVEL, DISTRICT_LEVEL = 3, 2
+
+
+def commune_expected(town_level: bool, under_district: bool) -> int:
+    """How many reports a commune-level unit owes for an element (its own, or none): town-level
+    elements come from the district while there is one above the commune."""
+    return 0 if town_level and under_district else 1
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,16 @@ class ValueColumns:
         periods = np.array([period_index[code] for code in p] if period_index is not None else p, np.int64)
         return cls(np.array(e, np.int64), np.array(u, np.int64), periods, np.array(v, np.float64))
 
+    def __len__(self) -> int:
+        return len(self.value)
+
+    def where(self, mask: np.ndarray) -> ValueColumns:
+        return ValueColumns(self.element[mask], self.unit[mask], self.period[mask], self.value[mask])
+
+    @classmethod
+    def joined(cls, parts: Sequence[ValueColumns]) -> ValueColumns:
+        return cls(*(np.concatenate([getattr(part, name) for part in parts]) for name in ("element", "unit", "period", "value")))
+
 
 @dataclass
 class CubeSlice:
@@ -82,16 +104,28 @@ class CubeSlice:
     reported: np.ndarray
     expected: np.ndarray
     parent: np.ndarray  # position of each unit's parent, -1 for roots
+    level: np.ndarray  # administrative level of each unit (1 province … 3 commune)
 
     def rows(self):
+        """The cells stored (ElementAggregate): those of the units above the communes. A commune's
+        cell is its own values, which readers take from the values themselves."""
+        return self._cells(self.level < COMMUNE_LEVEL)
+
+    def cells(self):
+        """Every cell worth having, communes included (what readers see)."""
+        return self._cells(np.ones(len(self.level), dtype=bool))
+
+    def _cells(self, of_units: np.ndarray):
         """(element id, global period index, unit id, value or None, reported, expected) for the
-        cells worth storing: those with a value, and the silent ones whose parent has a value
-        (a commune that did not report while its neighbours did must count in completeness)."""
+        cells worth having among `of_units`: those with a value, and the silent ones whose parent
+        has a value (a commune that did not report while its neighbours did must count in
+        completeness)."""
         has_value = ~np.isnan(self.value)
         parent_has_value = np.zeros_like(has_value)
         children = self.parent >= 0
         parent_has_value[:, :, children] = has_value[:, :, self.parent[children]]
-        e_idx, p_idx, u_idx = np.nonzero(has_value | (parent_has_value & (self.expected > 0)))
+        wanted = (has_value | (parent_has_value & (self.expected > 0))) & of_units[None, None, :]
+        e_idx, p_idx, u_idx = np.nonzero(wanted)
         values = self.value[e_idx, p_idx, u_idx]
         # Built column by column with numpy, then zipped: a million cells in well under a second.
         value_list = np.where(np.isnan(values), None, values).tolist()
@@ -122,14 +156,14 @@ def _roll_up_epoch(units: list[UnitVersion], elements: Sequence[ElementSpec], pe
     parent = np.array([pos.get(u.parent_id, -1) if u.parent_id is not None else -1 for u in units], dtype=np.int64)
     level = np.array([u.level for u in units], dtype=np.int64)
     own, has_own = _own_values(elements, period_indexes, values, pos, (n_elements, n_periods, n_units))
-    leaf_expected = _expected_leaves(elements, level)  # [element, unit]
+    leaf_expected = _expected_leaves(elements, level, parent)  # [element, unit]
     subtree_expected = _subtree_sum(leaf_expected, parent, level)
     summable = np.array([e.summable for e in elements], dtype=bool)[:, None, None]
     child_sum, child_has, child_reported = _accumulate_values(own, has_own, leaf_expected, subtree_expected, parent, level, summable)
     value = np.where(has_own, own, np.where(child_has & summable, child_sum, np.nan))
     expected = np.broadcast_to(subtree_expected[:, None, :], value.shape).astype(np.int64)
     reported = np.where(has_own, expected, child_reported).astype(np.int64)
-    return CubeSlice(unit_ids, np.array([e.id for e in elements], dtype=np.int64), period_indexes, value, reported, expected, parent)
+    return CubeSlice(unit_ids, np.array([e.id for e in elements], dtype=np.int64), period_indexes, value, reported, expected, parent, level)
 
 
 def _own_values(elements, period_indexes, values: ValueColumns, pos: dict[int, int], shape):
@@ -165,10 +199,15 @@ def _lookup(keys: np.ndarray, mapping: dict[int, int]) -> np.ndarray:
     return np.where(sorted_known[found] == keys, positions[order][found], -1)
 
 
-def _expected_leaves(elements, level: np.ndarray) -> np.ndarray:
-    has_districts = bool((level == DISTRICT_LEVEL).any())
-    town_level = DISTRICT_LEVEL if has_districts else COMMUNE_LEVEL
-    rows = [(level == (town_level if e.town_level else COMMUNE_LEVEL)) for e in elements]
+def _expected_leaves(elements, level: np.ndarray, parent: np.ndarray) -> np.ndarray:
+    """[element, unit]: 1 where the unit itself owes the element's report (commune_expected for
+    communes; a district owes the town-level ones)."""
+    under_district = np.zeros(len(level), dtype=bool)
+    children = parent >= 0
+    under_district[children] = level[parent[children]] == DISTRICT_LEVEL
+    commune = level == COMMUNE_LEVEL
+    owes_town_level = (level == DISTRICT_LEVEL) | (commune & ~under_district)
+    rows = [owes_town_level if e.town_level else commune for e in elements]
     return np.array(rows, dtype=np.int64).reshape(len(elements), len(level))
 
 

@@ -3,16 +3,18 @@ evaluation from the materialised aggregates (a fixed handful of queries per eval
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
 
-from ansinh.analytics.cube import ElementSpec, UnitVersion
+from ansinh.analytics.cube import COMMUNE_LEVEL, DISTRICT_LEVEL, ElementSpec, UnitVersion, commune_expected
 from ansinh.analytics.evaluation import Cell, ElementInfo, IndicatorInfo, TargetInfo, evaluate_target, unit_series
 from ansinh.analytics.models import ElementAggregate, ManualStatus
 from ansinh.analytics.territory import Edge, Lineage, Territory
 from ansinh.core.errors import ErrorCode, UserError
 from ansinh.core.periods import parse_period, periods_of_year
+from ansinh.datavalues.models import DataValue
 from ansinh.indicators.models import DataElement, Indicator
 from ansinh.orgunits.models import OrgUnit, UnitSuccession
 from ansinh.orgunits.selectors import code_candidates
@@ -100,7 +102,7 @@ def evaluate_program(program: Program, unit_code: str, year: int) -> dict:
     years = list(range(program.start_year - 1, year + 1))
     lineage = load_lineage()
     territory_for = cache(lambda day: lineage.territory(unit.pk, day))
-    cells = _cells_for(targets, years, territory_for)
+    cells = _cells_for(targets, years, territory_for, lineage.units)
     manual = _manual_statuses(targets, unit, year)
     results = [
         evaluate_target(target_info(t), years, territory_for, lambda e, p, u: cells.get((e, p, u)), manual.get(t.pk))
@@ -115,24 +117,76 @@ def evaluate_program(program: Program, unit_code: str, year: int) -> dict:
     }
 
 
-def _cells_for(targets: list[Target], years: list[int], territory_for) -> dict[tuple[int, str, int], Cell]:
-    """Every aggregate the evaluation can ask for, in one query."""
-    element_ids, members, periods = set(), set(), set()
+def _cells_for(targets: list[Target], years: list[int], territory_for, units: dict[int, UnitVersion]) -> dict[tuple[int, str, int], Cell]:
+    """Every cell the evaluation of `targets` can ask for (a fixed number of queries)."""
+    elements: dict[int, DataElement] = {}
+    members, periods = set(), set()
     for target in targets:
         indicator = target.indicator
         if indicator is None:
             continue
         for element in filter(None, [indicator.numerator, indicator.denominator, indicator.weight]):
-            element_ids.add(element.id)
+            elements[element.id] = element
             for year in years:
                 for period in _periods(element, year):
                     periods.add(period)
                     members.update(territory_for(parse_period(period).end).members)
-    rows = ElementAggregate.objects.filter(data_element_id__in=element_ids, unit_id__in=members, period__in=periods)
-    return {
+    return cells_of(elements, periods, members, units)
+
+
+def cells_of(elements: dict[int, DataElement], periods: set[str], members: set[int], units: dict[int, UnitVersion]) -> dict[tuple[int, str, int], Cell]:
+    """The cube's cells of `elements` × `periods` × `members`, in two queries: the stored
+    aggregates of the units above the communes (and of the communes' parents), and the communes'
+    own values, from which their cells are built (the cube does not store them, analytics/cube.py)."""
+    communes = {m for m in members if m in units and units[m].level >= COMMUNE_LEVEL}
+    parents = {units[m].parent_id for m in communes if units[m].parent_id is not None}
+    rows = ElementAggregate.objects.filter(data_element_id__in=list(elements), unit_id__in=(members - communes) | parents, period__in=periods)
+    stored = {
         (r.data_element_id, r.period, r.unit_id): Cell(r.value, r.reported, r.expected)
         for r in rows.only("data_element_id", "period", "unit_id", "value", "reported", "expected")
     }
+    asked = {key: cell for key, cell in stored.items() if key[2] in members}
+    return {**asked, **_commune_cells(elements, periods, communes, units, stored)}
+
+
+def _commune_cells(elements: dict[int, DataElement], periods: set[str], communes: set[int], units: dict[int, UnitVersion], stored: dict) -> dict:
+    """Commune cells exactly as the cube computes them (analytics/cube.py): the value is the sum of
+    the commune's values over categories, and a commune with a value made every report it owed
+    (`commune_expected`). A commune without a value has a cell (nothing reported of what it owed)
+    only where its parent's stored cell has a value, as the cube keeps silent cells."""
+    if not communes or not elements:
+        return {}
+    ends = {period: parse_period(period).end for period in periods}
+    sums: dict[tuple[int, str, int], float] = defaultdict(float)
+    values = DataValue.objects.filter(data_element_id__in=list(elements), unit_id__in=communes, period__in=periods)
+    for element_id, unit_id, period, value in values.values_list("data_element_id", "unit_id", "period", "value"):
+        if units[unit_id].valid_on(ends[period]):  # the cube holds only units valid at the period's end
+            sums[(element_id, period, unit_id)] += float(value)
+    cells = {}
+    for (element_id, period, unit_id), total in sums.items():
+        owed = _reports_owed(elements[element_id], units[unit_id], units, ends[period])
+        cells[(element_id, period, unit_id)] = Cell(total, owed, owed)
+    children: dict[int, list[int]] = defaultdict(list)
+    for unit_id in communes:
+        children[units[unit_id].parent_id].append(unit_id)
+    for (element_id, period, parent_id), parent_cell in stored.items():
+        if parent_cell.value is None or element_id not in elements:
+            continue
+        for unit_id in children.get(parent_id, ()):
+            unit = units[unit_id]
+            if (element_id, period, unit_id) in cells or not unit.valid_on(ends[period]):
+                continue
+            owed = _reports_owed(elements[element_id], unit, units, ends[period])
+            if owed:
+                cells[(element_id, period, unit_id)] = Cell(None, 0, owed)
+    return cells
+
+
+def _reports_owed(element: DataElement, commune: UnitVersion, units: dict[int, UnitVersion], end: date) -> int:
+    """Town-level elements come from the district while a district stands above the commune."""
+    parent = units.get(commune.parent_id)
+    under_district = parent is not None and parent.level == DISTRICT_LEVEL and parent.valid_on(end)
+    return commune_expected(element.collection_level == "town", under_district)
 
 
 def _periods(element: DataElement, year: int) -> list[str]:
@@ -198,7 +252,7 @@ def evaluate_breakdown(program: Program, unit_code: str, year: int, years: list[
     targets = program.targets.select_related("indicator__numerator", "indicator__denominator", "indicator__weight").order_by("position")
     targets = list(targets if target_codes is None else targets.filter(code__in=target_codes))
     alone = {unit_id: Territory((unit_id,), True, False) for unit_id in shown}
-    cells = _cells_for(targets, years, lambda day: Territory(tuple(alone), True, False))
+    cells = _cells_for(targets, years, lambda day: Territory(tuple(alone), True, False), lineage.units)
     lookup = lambda e, p, u: cells.get((e, p, u))  # noqa: E731
     rows = []
     for unit_id in sorted(shown, key=lambda i: (units_by_id[i].valid_from or date.min, units_by_id[i].code)):

@@ -27,6 +27,12 @@ class Location(NamedTuple):
     item: int | None = None  # position in a JSON list
     field: str = ""  # a form field, for values typed on a web page
 
+    @classmethod
+    def of_row(cls, file: str, row: int) -> Location:
+        """A row of a file, built by tuple.__new__ without the NamedTuple's own __new__ (a Python
+        function): a million-row CSV builds a million, in a third of the time."""
+        return tuple.__new__(cls, (file, "", row, "", None, ""))
+
     def __str__(self) -> str:
         parts = [f"tệp {self.file}"] if self.file else []
         if self.field:

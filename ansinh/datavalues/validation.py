@@ -93,16 +93,40 @@ class Context:
 
 
 def check(candidates: list[Candidate], context: Context) -> list[Finding]:
-    findings = [f for c in candidates for f in _value_checks(c, context.elements[c.element])]
-    merged = _merged(candidates, context.existing)
-    by_cell = {(c.unit, c.period, c.element): c for c in candidates}
-    findings += _pair_checks(merged, by_cell, context)
-    findings += _rule_checks(merged, by_cell, context)
+    """Every finding, in the order of the candidates within each kind of check. A file holds a
+    million candidates in some fifty thousand (unit, period) reports: the checks across elements
+    work per report, the others in one light pass over the candidates."""
+    reports = _by_report(candidates)
+    merged = _merged(reports, context.existing)
+    findings = _value_checks(candidates, context.elements)
+    findings += _pair_checks(merged, reports, context)
+    findings += _rule_checks(merged, reports, context)
     findings += _outliers(candidates, merged, context)
-    return _warnings_need_comments(findings, by_cell)
+    return _warnings_need_comments(findings, candidates)
 
 
-def _value_checks(c: Candidate, meta: ElementMeta) -> list[Finding]:
+def _by_report(candidates: list[Candidate]) -> dict[tuple[int, str], dict[str, Candidate]]:
+    """(unit, period) -> element code -> candidate, reports in the order first met."""
+    reports: dict[tuple[int, str], dict[str, Candidate]] = defaultdict(dict)
+    for c in candidates:
+        reports[(c.unit, c.period)][c.element] = c
+    return reports
+
+
+def _value_checks(candidates: list[Candidate], elements: dict[str, ElementMeta]) -> list[Finding]:
+    """Built-in limits of each value: one comparison or two per value; messages only for the few
+    that fail."""
+    limits = {code: (meta.value_type == "integer", meta.unit_label.strip() == "%") for code, meta in elements.items()}
+    found = []
+    for c in candidates:
+        whole, percent = limits[c.element]
+        value = c.value
+        if value < 0 or (whole and value != value.to_integral_value()) or (percent and value > 100):
+            found += _value_problems(c, elements[c.element])
+    return found
+
+
+def _value_problems(c: Candidate, meta: ElementMeta) -> list[Finding]:
     found = []
     if c.value < 0:
         found.append(Finding("error", f"{meta.name}: giá trị {_vn(c.value)} âm; số liệu không được âm", c.where, c.element))
@@ -113,26 +137,23 @@ def _value_checks(c: Candidate, meta: ElementMeta) -> list[Finding]:
     return found
 
 
-def _merged(candidates: list[Candidate], existing) -> dict[tuple[int, str], dict[str, Decimal]]:
-    merged: dict[tuple[int, str], dict[str, Decimal]] = defaultdict(dict)
-    for c in candidates:
-        merged[(c.unit, c.period)].update(existing.get((c.unit, c.period), {}))
-    for c in candidates:
-        merged[(c.unit, c.period)][c.element] = c.value
-    return merged
+def _merged(reports, existing) -> dict[tuple[int, str], dict[str, Decimal]]:
+    """The values of each report once written: the stored ones, overridden by the candidates."""
+    return {key: {**existing.get(key, {}), **{code: c.value for code, c in report.items()}} for key, report in reports.items()}
 
 
-def _located(by_cell, unit: int, period: str, codes: list[str]) -> Candidate | None:
+def _located(reports, unit: int, period: str, codes: list[str]) -> Candidate | None:
     """The candidate a finding about `codes` should point at (the first one being written)."""
-    return next((by_cell[(unit, period, code)] for code in codes if (unit, period, code) in by_cell), None)
+    report = reports.get((unit, period), {})
+    return next((report[code] for code in codes if code in report), None)
 
 
-def _pair_checks(merged, by_cell, context: Context) -> list[Finding]:
+def _pair_checks(merged, reports, context: Context) -> list[Finding]:
     found = []
     for (unit, period), values in merged.items():
         for numerator, denominator in context.percentage_pairs:
             if numerator in values and denominator in values and values[numerator] > values[denominator]:
-                at = _located(by_cell, unit, period, [numerator, denominator])
+                at = _located(reports, unit, period, [numerator, denominator])
                 if at is None:
                     continue
                 num_name, den_name = context.elements[numerator].name, context.elements[denominator].name
@@ -141,7 +162,7 @@ def _pair_checks(merged, by_cell, context: Context) -> list[Finding]:
     return found
 
 
-def _rule_checks(merged, by_cell, context: Context) -> list[Finding]:
+def _rule_checks(merged, reports, context: Context) -> list[Finding]:
     found = []
     for (unit, period), values in merged.items():
         for rule in context.rules:
@@ -149,7 +170,7 @@ def _rule_checks(merged, by_cell, context: Context) -> list[Finding]:
             if left is None or right is None or OPERATORS[rule.operator](left, right):
                 continue
             codes = [t.code for t in rule.left + rule.right if t.code]
-            at = _located(by_cell, unit, period, codes)
+            at = _located(reports, unit, period, codes)
             if at is not None:
                 message = f"không thỏa quy tắc {rule.code} ({rule.name}): {_vn(left)} {rule.operator} {_vn(right)} sai"
                 found.append(Finding(rule.importance, message, at.where, at.element))
@@ -158,20 +179,33 @@ def _rule_checks(merged, by_cell, context: Context) -> list[Finding]:
 
 def _outliers(candidates: list[Candidate], merged, context: Context) -> list[Finding]:
     found = []
+    previous = context.previous
     denominators = dict(context.percentage_pairs)
-    spreads = {key: _median_and_mad(peers) for key, peers in context.peer_rates.items() if len(peers) >= PEER_MINIMUM}
+    # (period, numerator) -> (median, spread) of the peers' rates, and the denominator's code
+    peers = {
+        key: (_median_and_mad(rates), denominators[key[1]])
+        for key, rates in context.peer_rates.items()
+        if len(rates) >= PEER_MINIMUM and key[1] in denominators
+    }
+    numerators = {numerator for _, numerator in peers}
     for c in candidates:
-        name = context.elements[c.element].name
-        before = context.previous.get((c.unit, c.element))
+        before = previous.get((c.unit, c.element)) if previous else None
         if before is not None and before > 0:
             change = (c.value - before) / before
             if abs(change) > OUTLIER_CHANGE and abs(c.value - before) >= OUTLIER_MIN_DIFFERENCE:
+                name = context.elements[c.element].name
                 found.append(Finding("warning", f"{name}: {_vn(c.value)} thay đổi {change * 100:+.0f} % so với kỳ trước ({_vn(before)})", c.where, c.element))
-        spread = spreads.get((c.period, c.element))
-        value_den = merged[(c.unit, c.period)].get(denominators[c.element]) if spread and c.element in denominators else None
+        if c.element not in numerators:  # most values: no tuple built, no lookup
+            continue
+        peer = peers.get((c.period, c.element))
+        if peer is None or peer[0][1] <= 0:
+            continue
+        (median, mad), denominator = peer
+        value_den = merged[(c.unit, c.period)].get(denominator)
         if value_den:
-            rate, (median, mad) = float(c.value / value_den * 100), spread
-            if mad > 0 and 0.6745 * abs(rate - median) / mad > PEER_Z_LIMIT:
+            rate = float(c.value / value_den * 100)
+            if 0.6745 * abs(rate - median) / mad > PEER_Z_LIMIT:
+                name = context.elements[c.element].name
                 found.append(Finding("warning", f"{name}: tỷ lệ {format_percent(rate, 1)} khác xa các đơn vị khác (trung vị {format_percent(median, 1)})", c.where, c.element))
     return found
 
@@ -181,9 +215,11 @@ def _median_and_mad(values: list[float]) -> tuple[float, float]:
     return median, statistics.median(abs(v - median) for v in values)
 
 
-def _warnings_need_comments(findings: list[Finding], by_cell) -> list[Finding]:
+def _warnings_need_comments(findings: list[Finding], candidates: list[Candidate]) -> list[Finding]:
+    if not any(f.level == "warning" for f in findings):
+        return findings
+    commented = {(c.element, c.where) for c in candidates if c.comment.strip()}
     result = []
-    commented = {(c.element, c.where) for c in by_cell.values() if c.comment.strip()}
     for finding in findings:
         if finding.level == "warning" and (finding.element, finding.where) not in commented:
             finding = Finding("error", f"{finding.message}; nếu số liệu đúng, hãy ghi chú giải thích", finding.where, finding.element)

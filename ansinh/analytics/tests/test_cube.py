@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansinh.analytics.cube import ElementSpec, PeriodSpec, UnitVersion, ValueColumns, roll_up
+from ansinh.analytics.cube import ElementSpec, PeriodSpec, UnitVersion, ValueColumns, commune_expected, roll_up
 
 END_2024, END_2025 = date(2024, 12, 31), date(2025, 12, 31)
 REFORM = date(2025, 7, 1)
@@ -23,10 +23,11 @@ COUNT, TOWN, LIFE = ElementSpec(10, False), ElementSpec(11, True), ElementSpec(1
 PERIODS = [PeriodSpec("2024", END_2024), PeriodSpec("2025", END_2025)]
 
 
-def cube(rows, elements=(COUNT, TOWN, LIFE), units=UNITS):
+def cube(rows, elements=(COUNT, TOWN, LIFE), units=UNITS, stored_only=False):
+    """Every cell readers see (communes included), or only the stored ones."""
     result = {}
     for cube_slice in roll_up(units, list(elements), PERIODS, ValueColumns.from_rows(rows)):
-        for e, p, u, value, reported, expected in cube_slice.rows():
+        for e, p, u, value, reported, expected in cube_slice.rows() if stored_only else cube_slice.cells():
             result[(e, PERIODS[p].code, u)] = (value, reported, expected)
     return result
 
@@ -39,6 +40,23 @@ def test_communes_sum_up_to_district_and_province_with_completeness():
     assert result[(10, "2024", 1)] == (12.0, 2, 3)
     # and the silent commune is stored, with nothing reported under it
     assert result[(10, "2024", 5)] == (None, 0, 1)
+
+
+def test_commune_cells_are_not_stored_as_they_only_repeat_the_values():
+    rows = [(10, 3, 0, 5.0), (10, 4, 0, 7.0), (10, 6, 1, 2.0)]
+    stored, every = cube(rows, stored_only=True), cube(rows)
+    assert {u for _, _, u in stored} == {1, 2}
+    assert stored == {key: cell for key, cell in every.items() if key[2] in (1, 2)}
+
+
+def test_a_commune_under_a_district_owes_no_town_level_report_and_one_without_owes_it():
+    # Commune 7 hangs directly under the province while district 2 still exists (an incomplete tree).
+    units = [*UNITS, UnitVersion(7, 1, 3, None, date(2025, 6, 30))]
+    result = cube([(11, 3, 0, 6.0), (11, 7, 0, 4.0)], elements=(TOWN,), units=units)
+    assert result[(11, "2024", 3)] == (6.0, 0, 0)
+    assert result[(11, "2024", 7)] == (4.0, 1, 1)
+    assert commune_expected(True, under_district=True) == 0 and commune_expected(True, under_district=False) == 1
+    assert commune_expected(False, under_district=True) == 1
 
 
 def test_a_town_level_value_is_used_at_its_level_and_not_added_to_commune_values():

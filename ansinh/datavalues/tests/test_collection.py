@@ -162,6 +162,17 @@ def test_submit_approve_locks_and_reopen_is_recorded(commune_officer, province_a
     assert statuses == ["draft", "submitted", "approved", "draft"]
 
 
+def test_a_locked_report_refuses_each_of_its_values_and_only_those(commune_officer):
+    # Locks are checked once per report; every value written into a locked one gets its message.
+    do_import_values(full_form(), acting_user=commune_officer, channel="t")
+    do_submit_report(DataSet.objects.get(code="XA_6THANG"), get_unit(COMMUNE), PERIOD, acting_user=commune_officer, channel="web")
+    values = [raw("NHA_TAM", 5, row=5), raw("SO_HO", 1500, row=6), raw("NHA_TAM", 6, period="2026S1", row=7)]
+    report = do_import_values(values, acting_user=commune_officer, channel="t")
+    assert [error.split(":")[0] for error in report.errors] == ["tệp xa.xlsx, trang 'Nguyễn Nghiêm', dòng 5, cột F", "tệp xa.xlsx, trang 'Nguyễn Nghiêm', dòng 6, cột F"]
+    assert all("kỳ 2026S2" in error and "đã gửi" in error for error in report.errors)
+    assert DataValue.objects.get(data_element__code="NHA_TAM", unit__code=COMMUNE, period="2026S1").value != 6  # nothing written
+
+
 def test_a_commune_officer_cannot_approve_and_an_approver_cannot_approve_an_unsubmitted_report(commune_officer, province_approver):
     data_set, unit = DataSet.objects.get(code="XA_6THANG"), get_unit(COMMUNE)
     do_import_values(full_form(), acting_user=commune_officer, channel="t")

@@ -207,6 +207,12 @@ def test_blank_rows_are_skipped_and_later_rows_keep_their_spreadsheet_number():
     assert [raw.where for raw in result.values] == [Location("a.csv", row=4)]
 
 
+def test_a_row_location_built_the_fast_way_is_the_same_location():
+    fast = Location.of_row("a.csv", 4)
+    assert fast == Location("a.csv", row=4) and type(fast) is Location
+    assert (fast.file, fast.row, fast.item, str(fast)) == ("a.csv", 4, None, "tệp a.csv, dòng 4")
+
+
 def test_dhis2_default_category_combo_means_no_category():
     # given
     content = csv_file(HEADER, "A,2025,01,default,1,")
