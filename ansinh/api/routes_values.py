@@ -108,7 +108,7 @@ def _if_match(request) -> int | None:
     if header is None:
         return None
     text = header.strip().removeprefix("W/").strip('"')
-    if not text.isdigit():
+    if not text.isdecimal():
         raise UserError.single(ErrorCode.FIELD_INVALID, f"If-Match '{header}' không phải phiên bản (ví dụ \"3\")", field="If-Match")
     return int(text)
 

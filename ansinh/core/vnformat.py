@@ -51,7 +51,7 @@ def parse_number(text: str) -> Decimal:
     as Vietnamese offices write it; a comma is always the decimal mark.
     """
     raw = str(text).strip().replace("\u00a0", "").replace(" ", "")
-    if raw.isdigit():  # the common case, a plain count: no separators to interpret
+    if raw.isdecimal():  # the common case, a plain count: no separators to interpret
         return Decimal(raw)
     if not raw:
         raise ValueError("ô trống")

@@ -340,7 +340,7 @@ def _resolve(raw_values, user, versions) -> tuple[list[ValueEntry], list[Candida
             errors.append(f"{raw.where}: {exc}")
             continue
         # A plain count of up to 14 digits always fits: the common case skips the check.
-        too_much = None if text.isdigit() and len(text) <= MAX_WHOLE_DIGITS else storage_problem(value)
+        too_much = None if text.isdecimal() and len(text) <= MAX_WHOLE_DIGITS else storage_problem(value)
         if too_much:
             errors.append(f"{raw.where}: {too_much}")
             continue

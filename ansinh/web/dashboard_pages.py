@@ -48,7 +48,7 @@ def _choose(request: HttpRequest, program) -> tuple[str, int]:
     """(unit code, year) from the query, defaulting to the program's unit and the current year."""
     years = _years(program)
     raw_year = request.GET.get("year") or str(years[-1])
-    if not raw_year.isdigit() or int(raw_year) not in years:
+    if not raw_year.isdecimal() or int(raw_year) not in years:
         raise BadQuery(f"year: năm '{raw_year}' không hợp lệ; chọn từ {years[0]} đến {years[-1]}")
     return (request.GET.get("unit") or program.scope_unit.code).strip(), int(raw_year)
 

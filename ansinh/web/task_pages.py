@@ -65,9 +65,9 @@ def _file_report(request, task: TaskGroup, my_bodies: list[Body]) -> list[str]:
     try:
         report = do_file_task_report(
             task, body, request.POST.get("period", ""), status=request.POST.get("status", ""), text=request.POST.get("text", ""),
-            progress_percent=int(percent) if percent.isdigit() else None, acting_user=request.user, channel="web",
+            progress_percent=int(percent) if percent.isdecimal() else None, acting_user=request.user, channel="web",
             target_codes=request.POST.getlist("targets"),
-            completed_outputs=[int(v) for v in request.POST.getlist("completed_outputs") if v.isdigit()],
+            completed_outputs=[int(v) for v in request.POST.getlist("completed_outputs") if v.isdecimal()],
         )
         for upload in request.FILES.getlist("evidence"):
             if upload.size > settings.ANSINH_EVIDENCE_MAX_BYTES:  # refused before it is read into memory

@@ -163,6 +163,7 @@ def test_put_a_new_value_then_change_it_only_with_the_version_read(commune_offic
     assert value.value == 3 and value.history.first().history_change_reason == "API"
     assert_error(put(client, CELL, {"value": "4"}), 428, "precondition_required", "If-Match")
     assert_error(put(client, CELL, {"value": "4"}, HTTP_IF_MATCH='"7"'), 412, "conflict", "phiên bản 1")
+    assert_error(put(client, CELL, {"value": "4"}, HTTP_IF_MATCH='"²"'), 400, "invalid", "If-Match")  # no int() crash
     changed = put(client, CELL, {"value": "4"}, HTTP_IF_MATCH='"1"')
     assert changed.status_code == 200 and changed["ETag"] == '"2"'
     assert_error(put(client, CELL, {"value": "5"}, HTTP_IF_MATCH='"1"'), 412, "conflict", "phiên bản 2")

@@ -30,7 +30,7 @@ def test_parse_number_reads_vietnamese_notation(text, expected):
     assert parse_number(text) == Decimal(expected)
 
 
-@pytest.mark.parametrize("text", ["abc", "", "1,2,3", "NaN", "inf", "-Infinity"])
+@pytest.mark.parametrize("text", ["abc", "", "1,2,3", "NaN", "inf", "-Infinity", "²", "1²"])  # "²": str.isdigit says yes
 def test_parse_number_refuses_text_with_a_vietnamese_message(text):
     with pytest.raises(ValueError):
         parse_number(text)

@@ -187,6 +187,15 @@ def test_semicolon_csv_reads_vietnamese_numbers_and_keeps_them_as_written():
     assert result.values[0].comment == "tỷ lệ"
 
 
+def test_a_superscript_digit_in_a_semicolon_csv_is_refused_with_a_message_not_a_crash():
+    # given "²", a digit to str.isdigit but no number (it crashed the reader, found in review)
+    content = csv_file("data_element;period;org_unit;category;value;comment", "A;2025;01;;²;")
+    # when
+    result = read_csv(content, "excel.csv")
+    # then
+    assert result.values == [] and "không phải là số" in problems(result)[0][2]
+
+
 def test_header_names_are_read_in_any_order_and_case_and_optional_columns_may_be_left_out():
     # given
     content = csv_file(" Value ,ORG_UNIT,period,data_element", "12,01,2025,A")

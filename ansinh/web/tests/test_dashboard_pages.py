@@ -66,6 +66,7 @@ def test_overview_of_a_commune_compares_with_the_town(admin_client):
     [
         ({"year": "1999"}, "year: năm &#x27;1999&#x27; không hợp lệ"),
         ({"year": "abc"}, "year: năm &#x27;abc&#x27; không hợp lệ"),
+        ({"year": "²"}, "year: năm &#x27;²&#x27; không hợp lệ"),  # a digit to str.isdigit, none to int()
         ({"unit": "99999"}, "unit: không có đơn vị hành chính mã 99999"),
         ({"status": "great"}, "status: tình trạng &#x27;great&#x27; không có"),
         ({"area": "none"}, "area: lĩnh vực &#x27;none&#x27; không có"),
