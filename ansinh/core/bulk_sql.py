@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import chain, islice
 
 from django.db import connection, models
@@ -153,10 +153,12 @@ def db_datetime(value: datetime):
 
 def db_decimal(value: Decimal, field: models.DecimalField):
     """A Decimal for the database. Counts (whole numbers) and values within the field's decimal
-    places go as int / text, which every backend stores exactly; only longer fractions take
-    Django's rounding path (slower, and rare)."""
+    places go as int / text, which every backend stores exactly. A longer fraction (rare: the
+    imports refuse it before) is rounded here to the field's places, half away from zero as
+    PostgreSQL's numeric does, because Django 5.2 passes it on as given and SQLite would keep
+    every digit: both backends then store the same value."""
     if value == value.to_integral_value():  # cheaper than as_tuple(), once per value of an import
         return int(value)
     if -value.as_tuple().exponent <= field.decimal_places:
         return str(value)
-    return connection.ops.adapt_decimalfield_value(value, field.max_digits, field.decimal_places)
+    return str(value.quantize(Decimal(1).scaleb(-field.decimal_places), rounding=ROUND_HALF_UP))

@@ -74,11 +74,11 @@ def validation_context(candidates: list[Candidate]) -> Context:
         "unit_id", "period", "data_element__code", "value"
     ):
         existing[(unit, period)][code] = value
-    previous_codes = {previous_period(p) for p in periods}
+    previous_periods = {p: previous_period(p) for p in periods}
     previous = {
-        (unit, code): value
-        for unit, code, value in DataValue.objects.filter(unit_id__in=units, period__in=previous_codes, data_element__code__in=codes, category="").values_list(
-            "unit_id", "data_element__code", "value"
+        (unit, period, code): value
+        for unit, period, code, value in DataValue.objects.filter(unit_id__in=units, period__in=set(previous_periods.values()), data_element__code__in=codes, category="").values_list(
+            "unit_id", "period", "data_element__code", "value"
         )
     }
     return Context(
@@ -86,6 +86,7 @@ def validation_context(candidates: list[Candidate]) -> Context:
         percentage_pairs=pairs,
         rules=rules,
         existing=dict(existing),
+        previous_periods=previous_periods,
         previous=previous,
         peer_rates=_peer_rates(candidates, pairs),
     )

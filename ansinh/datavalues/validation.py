@@ -88,7 +88,8 @@ class Context:
     percentage_pairs: list[tuple[str, str]]  # (numerator, denominator) of percentage indicators
     rules: list[Rule]
     existing: dict[tuple[int, str], dict[str, Decimal]]  # (unit, period) -> stored values
-    previous: dict[tuple[int, str], Decimal]  # (unit, element) -> value of the previous period
+    previous_periods: dict[str, str]  # period -> the period before it, for the periods written
+    previous: dict[tuple[int, str, str], Decimal]  # (unit, period, element) -> stored value, of those earlier periods
     peer_rates: dict[tuple[str, str], list[float]]  # (period, numerator) -> rates of other units
 
 
@@ -188,8 +189,13 @@ def _outliers(candidates: list[Candidate], merged, context: Context) -> list[Fin
         if len(rates) >= PEER_MINIMUM and key[1] in denominators
     }
     numerators = {numerator for _, numerator in peers}
+    earlier_of = context.previous_periods
     for c in candidates:
-        before = previous.get((c.unit, c.element)) if previous else None
+        # A file may hold several periods: the unit's report of the period before may be in the
+        # file itself (merged holds it, the file's values over the stored ones), or only stored.
+        earlier = earlier_of.get(c.period)
+        row = merged.get((c.unit, earlier))
+        before = row.get(c.element) if row is not None else previous.get((c.unit, earlier, c.element))
         if before is not None and before > 0:
             change = (c.value - before) / before
             if abs(change) > OUTLIER_CHANGE and abs(c.value - before) >= OUTLIER_MIN_DIFFERENCE:

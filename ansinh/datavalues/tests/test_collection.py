@@ -22,7 +22,8 @@ from ansinh.datavalues.actions import (
 )
 from ansinh.datavalues.models import DataValue, Submission
 from ansinh.datavalues.rows import Location, RawValue
-from ansinh.datavalues.selectors import reporting_status, value_history
+from ansinh.datavalues.selectors import reporting_status, validation_context, value_history
+from ansinh.datavalues.validation import Candidate
 from ansinh.indicators.models import DataElement, DataSet
 from ansinh.orgunits.selectors import get_unit
 from ansinh.programs.models import Program
@@ -238,3 +239,16 @@ def test_set_values_refuses_a_stale_version_directly(commune_officer):
     do_set_data_values([ValueEntry(element, unit, PERIOD, Decimal(10))], acting_user=commune_officer, channel="t")
     with pytest.raises(ConflictError):
         do_set_data_values([ValueEntry(element, unit, PERIOD, Decimal(11), expected_version=0)], acting_user=commune_officer, channel="t")
+
+
+def test_the_validation_context_keeps_each_earlier_periods_stored_values_apart(db):
+    # Given a commune with stored reports for 2025S2 and 2026S1
+    unit = get_unit(COMMUNE)
+    stored = dict(DataValue.objects.filter(unit=unit, period__in=["2025S2", "2026S1"], data_element__code="DAN_SO").values_list("period", "value"))
+    # When values for 2026S1 and 2026S2 are checked together
+    candidates = [Candidate("DAN_SO", unit.pk, period, Decimal(1), "", "dòng 2") for period in ("2026S1", "2026S2")]
+    context = validation_context(candidates)
+    assert len(stored) == 2 and stored["2025S2"] != stored["2026S1"]
+    # Then each period is compared with its own previous period's stored value
+    assert context.previous_periods == {"2026S1": "2025S2", "2026S2": "2026S1"}
+    assert {p: context.previous[(unit.pk, p, "DAN_SO")] for p in ("2025S2", "2026S1")} == stored

@@ -17,7 +17,7 @@ HOUSEHOLD_RULE = Rule("HH", "Hộ thành thị + nông thôn = tổng", parse_ex
 
 
 def context(**overrides) -> Context:
-    base = dict(elements=ELEMENTS, percentage_pairs=[("UNEMPLOYED", "LABOUR")], rules=[HOUSEHOLD_RULE], existing={}, previous={}, peer_rates={})
+    base = dict(elements=ELEMENTS, percentage_pairs=[("UNEMPLOYED", "LABOUR")], rules=[HOUSEHOLD_RULE], existing={}, previous_periods={"2026S1": "2025S2", "2026S2": "2026S1"}, previous={}, peer_rates={})
     return Context(**{**base, **overrides})
 
 
@@ -50,15 +50,33 @@ def test_a_rule_with_a_missing_side_is_skipped():
 
 
 def test_a_large_change_is_a_warning_that_passes_only_with_a_comment():
-    previous = {(1, "LABOUR"): Decimal(1000)}
+    previous = {(1, "2026S1", "LABOUR"): Decimal(1000)}
     (uncommented,) = check([value("LABOUR", 1800)], context(previous=previous))
     assert uncommented.level == "error" and "+80 % so với kỳ trước (1.000)" in uncommented.message and "ghi chú" in uncommented.message
     (commented,) = check([value("LABOUR", 1800, comment="sáp nhập thêm thôn")], context(previous=previous))
     assert commented.level == "warning"
 
 
+def test_each_period_of_a_file_is_compared_with_its_own_previous_period():
+    # Given stored labour figures of 1.000 in 2025S2 and 1.800 in 2026S1
+    stored = {(1, "2025S2", "LABOUR"): Decimal(1000), (1, "2026S1", "LABOUR"): Decimal(1800)}
+    # When one file brings 2026S1 again (1.000: a correction) and 2026S2 (1.000)
+    findings = check([value("LABOUR", 1000, "dòng 2", period="2026S1"), value("LABOUR", 1000, "dòng 3", period="2026S2")], context(previous=stored))
+    # Then 2026S1 is compared with 2025S2 (no change) and 2026S2 with the file's 2026S1 (no change)
+    assert findings == []
+
+
+def test_the_previous_period_written_in_the_same_file_is_the_one_compared():
+    stored = {(1, "2025S2", "LABOUR"): Decimal(1000), (1, "2026S1", "LABOUR"): Decimal(1000)}
+    findings = check([value("LABOUR", 1000, "dòng 2", period="2026S1"), value("LABOUR", 1800, "dòng 3", period="2026S2")], context(previous=stored))
+    assert [(f.where, f.element) for f in findings] == [("dòng 3", "LABOUR")] and "(1.000)" in findings[0].message
+    # and a unit whose earlier report is not in the file is compared with its stored one
+    findings = check([value("LABOUR", 1800, "dòng 4", unit=2, period="2026S2"), value("LABOUR", 1000, "dòng 5", period="2026S1")], context(previous={(2, "2026S1", "LABOUR"): Decimal(1000)}))
+    assert [f.where for f in findings] == ["dòng 4"]
+
+
 def test_small_counts_do_not_raise_change_warnings():
-    assert check([value("LABOUR", 12)], context(previous={(1, "LABOUR"): Decimal(6)})) == []
+    assert check([value("LABOUR", 12)], context(previous={(1, "2026S1", "LABOUR"): Decimal(6)})) == []
 
 
 def test_a_rate_far_from_its_peers_is_a_warning():
