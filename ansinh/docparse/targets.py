@@ -23,11 +23,11 @@ LIBRARY = Path(__file__).resolve().parent.parent / "indicators" / "library" / "n
 _NUM = r"\d+(?:[.,]\d+)*"
 # Beds and doctors are counted per 10,000 people, written "/10.000 dân", "/vạn dân" or "trên vạn dân".
 _PER_10K = r"(?:\s*(?:/|trên)\s*(?:vạn|10\.000)\s*dân)?"
-_UNIT = rf"%|m²\s*sàn/người|m2\s*sàn/người|m²|giường(?:\s+bệnh)?{_PER_10K}|bác sĩ{_PER_10K}|căn hộ|căn nhà|căn|tuổi|năm|tháng|người|hộ|xã|trường"
+_UNIT = rf"%|m²\s*sàn/người|m2\s*sàn/người|m²|giường(?:\s+bệnh)?{_PER_10K}|bác sĩ{_PER_10K}|căn hộ|căn nhà|căn|nhà|tuổi|năm|tháng|người|hộ|xã|trường"
 _QUANTITY = re.compile(
     rf"(?<![\d/])(?P<num>{_NUM})(?:\s*(?:-|–|đến)\s*(?P<high>{_NUM}))?\s*(?P<unit>{_UNIT})?(?![\w/])", re.IGNORECASE
 )
-_TARGET_UNITS = {"%", "tuổi", "năm", "giường", "bác sĩ", "căn hộ", "căn", "căn nhà", "m² sàn/người", "hộ", "người", "xã", "trường"}
+_TARGET_UNITS = {"%", "tuổi", "năm", "giường", "bác sĩ", "căn hộ", "căn", "căn nhà", "m² sàn/người", "hộ", "người", "xã", "trường", "nhà"}
 # Wording before the number, folded; the keyword closest to the number decides.
 _COMPARATOR_WORDS = (
     # Negated comparisons first: at the same distance from the number they win over "hơn".
@@ -143,8 +143,11 @@ def _resolve_ellipsis(fragment: str, previous: str) -> str:
     return previous[: match.start()] + fragment
 
 
+_PER_PEOPLE = re.compile(r"\btren (?:\d{1,3}(?:\.000)+|mot van|van) dan\b")  # "bác sĩ trên 10.000 dân": no comparator
+
+
 def _comparator_before(prefix: str) -> str | None:
-    folded = fold(prefix)
+    folded = _PER_PEOPLE.sub(lambda m: " " * len(m.group()), fold(prefix))
     best, best_end = None, -1
     for word, comparator in _COMPARATOR_WORDS:
         for match in re.finditer(rf"\b{word}\b", folded):
@@ -204,7 +207,9 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     opening = re.sub(r"^phan dau\s+", "", folded)
     # "hoàn thành việc xóa toàn bộ nhà tạm", "Trong năm 2025, hỗ trợ xóa xong 100% nhà tạm"
     zero_opening = re.sub(r"^(?:(?:trong|den|toi) nam \d{4},?\s*|giai doan \d{4}\s*-\s*\d{4},?\s*)", "", opening)
-    zero_opening = re.sub(r"^(?:(?:hoan thanh viec|hoan thanh|ho tro|giu vung ket qua|phoi hop)\s+)+", "", zero_opening)
+    # "Cùng với các nguồn lực khác, góp phần hoàn thành xóa nhà tạm …": the share others take is no condition.
+    zero_opening = re.sub(r"^cung voi [^,]{3,60}?(?:,\s*|\s+(?=(?:gop phan|hoan thanh)\b))", "", zero_opening)
+    zero_opening = re.sub(r"^(?:(?:hoan thanh viec|hoan thanh|ho tro|giu vung ket qua|phoi hop|gop phan)\s+)+", "", zero_opening)
     # "Hoàn thành hỗ trợ xây mới, sửa chữa 27 căn nhà tạm … còn lại": the 27 are today's stock.
     if _ZERO_OPENING.match(zero_opening) or re.search(r"\b\d+ can nha tam\b.*\bcon lai\b", folded):
         # Houses left are counted (nhà tạm); "không còn hộ nghèo" has no count to set to zero: qual.
@@ -224,6 +229,8 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
         # "… trẻ dưới 1 tuổi duy trì từ 98% trở lên": what follows the number is the surer sign.
         spec.comparator = _comparator_after(quantities[match.end():]) or _comparator_before(text[: match.start()][-30:]) or "ge"
         if spec.unit == "%" and spec.value == 100 and spec.comparator == "ge":
+            spec.comparator = "eq"
+        if spec.value == 0 and spec.comparator == "ge":  # "còn lại: 0 căn"; at least nothing is no target
             spec.comparator = "eq"
     spec.name = _name(_subject(fragment), spec.unit)
     per_10k = " trên 10.000 dân" if spec.unit.endswith("/10.000 dân") else ""
@@ -413,6 +420,7 @@ def _target(fragment: Fragment, number: int) -> TargetSpec:
 
 
 _ROW_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
+_GROUP_NUMBER = re.compile(r"^(?:[IVX]+|[A-D])\.?$")  # "I | Lao động, việc làm": a row naming a group of rows
 
 
 def _table_fragments(paras: list[Para], start: int, year: int, area_number: int) -> tuple[list[Fragment], int]:
@@ -423,7 +431,7 @@ def _table_fragments(paras: list[Para], start: int, year: int, area_number: int)
     Returns the fragments and the index after the table."""
     index = start
     written = []
-    while index < len(paras) and not _ROW_NUMBER.match(paras[index].text):
+    while index < len(paras) and not _ROW_NUMBER.match(paras[index].text) and not _GROUP_NUMBER.match(paras[index].text):
         written.append(paras[index].text)
         index += 1
     headings = [fold(text) for text in written]
@@ -433,7 +441,14 @@ def _table_fragments(paras: list[Para], start: int, year: int, area_number: int)
     unit_at = next((i for i, h in enumerate(headings) if "don vi" in h or h == "dvt"), None)
     years = [(i, _year_of(text, year)) for i, text in enumerate(written) if re.search(r"\d{4}", text)]
     fragments = []
-    while index < len(paras) and _ROW_NUMBER.match(paras[index].text):
+    while index < len(paras) and (_ROW_NUMBER.match(paras[index].text) or _GROUP_NUMBER.match(paras[index].text)):
+        if _GROUP_NUMBER.match(paras[index].text):  # the group's number and name, no figures
+            index += 2
+            continue
+        following = paras[index + 1].text if index + 1 < len(paras) else ""
+        if _ROW_NUMBER.match(following) or _GROUP_NUMBER.match(following):  # a page number between rows
+            index += 1
+            continue
         cells = paras[index + 1 : index + 1 + len(headings)]  # a value "100" looks like a row number: count
         index += 1 + len(cells)
         if len(cells) <= name_at:
@@ -482,7 +497,8 @@ def _area(text: str, number: int) -> dict[str, str]:
 
 
 _BEFORE_YEAR = re.compile(r"trước\s+năm\s+(\d{4})", re.IGNORECASE)  # "trước năm 2026": within 2025
-_PERIOD_END = re.compile(r"giai đoạn\s+\d{4}\s*[-–]\s*(\d{4})", re.IGNORECASE)  # "Giai đoạn 2024 - 2030": by 2030
+# "Giai đoạn 2024 - 2030": by 2030; "Trong hai năm 2024 - 2025", "các năm 2024 - 2025": by 2025
+_PERIOD_END = re.compile(r"(?:giai đoạn|năm)\s+\d{4}\s*[-–]\s*(\d{4})", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"(?:(?:đến|tới|trong|phấn đấu|phấn đấu đến|cuối|đến hết)\s+)?năm\s+(\d{4})\b", re.IGNORECASE)
 
 

@@ -148,14 +148,15 @@ _VERBS = (
     r"lanh dao", r"chu tri", r"(?<!ban )(?<!phong )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )xay dung", r"huong dan", r"trien khai",
     r"co trach nhiem", r"phoi hop", r"theo doi", r"(?<!ban )chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
     r"bao cao", r"ban hanh", r"tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )tong hop", r"van dong", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
-    r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri))", r"lam dau moi", r"la dau moi", r"la co quan thuong truc",
+    r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) thuong truc",
+    r"dua (?:viec|noi dung)",  # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "chỉ đạo" is a noun there
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
     r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
     r"|so |bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac|thanh tra"
-    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty)"
+    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan)"
 )
 
 
@@ -305,7 +306,50 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
         items = _assign_by_body(items, tasks, registry)
         _inherit_from_subtasks(tasks)  # again: the lines just read may have assigned the subtasks
         tasks.extend(_organisation_tasks(items, registry, numeral))
+    if bounds:
+        _assign_from_appendix(paras[bounds[1] :], tasks, registry, start_year)
     return tasks
+
+
+_APPENDIX_ROW = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
+
+
+def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegistry, start_year: int | None) -> None:
+    """"PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ", a table after the signature flattened one cell per line
+    ("TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện"), gives each task
+    of the tasks section that states nothing itself its bodies and timeline, by its number. A
+    row with fewer cells (a group's name only, "2 | Huy động …") assigns nothing."""
+    by_number = {task.number: task for task in tasks}
+    for start, para in enumerate(paras):
+        if fold(para.text) not in TABLE_NUMBER_HEADINGS:
+            continue
+        index, roles = start + 1, []
+        while index < len(paras) and not _APPENDIX_ROW.match(paras[index].text):
+            roles.append(_column_role(fold(paras[index].text)))
+            index += 1
+        if "lead" not in roles:
+            continue
+        while index < len(paras) and _APPENDIX_ROW.match(paras[index].text):
+            end = index + 1
+            while end < len(paras) and end - index <= len(roles) and not _APPENDIX_ROW.match(paras[end].text):
+                end += 1
+            task = by_number.get(paras[index].text.rstrip("."))
+            if task is not None and end - index - 1 == len(roles) and not _assigned(task):
+                for role, cell in zip(roles, paras[index + 1 : end]):
+                    if role:
+                        _apply_label(task, role, cell.text, registry, start_year)
+            index = end
+    _inherit_from_subtasks(tasks)
+
+
+def _column_role(heading: str) -> str | None:
+    if "thoi gian" in heading or "thoi han" in heading or "tien do" in heading:
+        return "timeline"
+    if "chu tri" in heading or "chi dao" in heading:
+        return "lead"
+    if "phoi hop" in heading or "thuc hien" in heading or "tham muu" in heading:
+        return "implementers"
+    return None
 
 
 # "- Nhiệm vụ 3, điểm a: Phòng X chủ trì; Phòng Y phối hợp. Thời gian: hằng năm." in the
@@ -316,11 +360,17 @@ _REFERENCE = re.compile(r"^[-+•*–]?\s*Nhiệm vụ\s+(\d+(?:\.\d+)*)(?:,?\s*
 
 # "a) Phòng X: chủ trì thực hiện các nhiệm vụ tại điểm 2, 3 và 9 Mục III; phối hợp thực hiện nhiệm vụ
 # tại điểm 4 (nội dung b) Mục III.": the same assignments, listed by body instead of by task.
-_BY_BODY = re.compile(r"^(?:[a-zđ]\)|[-+•*–])?\s*(?P<body>[^:]{3,150}):\s*(?P<duty>.*\bđiểm\s+\d.*\bMục\s+[IVX]+\b.*)$")
+# Or "- Ban Tổ chức: Chủ trì tham mưu triển khai nội dung tại mục 7 Phần III; phối hợp thực hiện nội
+# dung tại điểm c mục 4 Phần III." (mục = the task, điểm = its lettered point).
+_BY_BODY = re.compile(
+    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?P<body>[^:]{3,150}):\s*(?P<duty>.*\b(?:điểm\s+\d.*\bMục|mục\s+\d.*\bPhần)\s+[IVX]+\b.*)$", re.IGNORECASE
+)
 # "- Trạm Y tế xã chủ trì nhiệm vụ 5; phối hợp thực hiện nhiệm vụ 6.": the same, in one sentence.
 _BY_BODY_SENTENCE = re.compile(
-    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:;]{3,150}?)\s+(?P<duty>(?:chủ trì|phối hợp)\b[^;]*?\bnhiệm vụ\s+\d.*)$"
+    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:;]{3,150}?)\s+(?P<duty>(?:chủ trì|phối hợp)\b[^;]*?\b(?:nhiệm vụ\s+\d|mục\s+\d.*\bPhần\s+[IVX]+\b).*)$"
 )
+# "điểm a, điểm c mục 4", "điểm b mục 4": points of a task named by its mục.
+_LETTERED_POINTS = re.compile(r"điểm\s+([a-zđ](?:\s*(?:,|và)\s*(?:điểm\s+)?[a-zđ])*)\s+mục\s+(\d+)", re.IGNORECASE)
 _POINT = re.compile(r"(?:điểm\s+)?(\d+(?:\.\d+)*)(?:\s*\(nội dung\s+([^)]*)\))?")
 
 
@@ -348,8 +398,17 @@ def _assign_by_body(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegi
 def _referenced(clause: str, by_number: dict[str, TaskSpec], tasks: list[TaskSpec]) -> list[TaskSpec]:
     """The tasks "tại điểm 2, 3, 4 và 9", "điểm 4 (nội dung a)", "điểm 2 (nội dung 2.1 và 2.2)" name.
     A whole point with points of its own is assigned through them (its own bodies are what they share)."""
-    at = re.search(r"điểm|nhiệm vụ", clause)
     found: list[TaskSpec] = []
+    if re.search(r"\bmục\s+\d", clause, re.IGNORECASE):  # "tại các mục 2, 3, 6 và điểm a mục 4 Phần III"
+        for letters, number in _LETTERED_POINTS.findall(clause):
+            found.extend(by_number[name] for name in (f"{number}.{letter}" for letter in re.findall(r"\b[a-zđ]\b", letters)) if name in by_number)
+        rest = _LETTERED_POINTS.sub(" ", clause).split("Phần")[0]
+        for numbers in re.findall(r"\bmục\s+(\d+(?:\s*(?:,|và)\s*(?:mục\s+)?\d+)*)", rest, re.IGNORECASE):
+            for number in re.findall(r"\d+", numbers):
+                children = [t.number for t in tasks if t.parent_number == number]
+                found.extend(by_number[name] for name in children or [number] if name in by_number)
+        return found
+    at = re.search(r"điểm|nhiệm vụ", clause)
     for number, parts in _POINT.findall(clause[at.start():].split("Mục")[0] if at else ""):
         if parts:
             names = [p if "." in p else f"{number}.{p}" for p in re.findall(r"\d+(?:\.\d+)+|\b[a-zđ]\b", parts)]
@@ -511,6 +570,13 @@ def _roles_from_sentences(task: TaskSpec, registry: BodyRegistry, start_year: in
     """A task with no label lines may name its bodies in a sentence of its text, in brackets at
     the end of its title, or in a paragraph of its own; the first such sentence is taken."""
     bracketed = re.findall(r"\(([^()]{10,})\)", task.title)
+    for chunk in bracketed:  # "… công khai (Cơ quan chủ trì: X; cơ quan phối hợp: Y; thời gian thực hiện: …)."
+        labels = _labels(chunk)
+        if any(kind != "timeline" for kind, _ in labels):
+            for kind, value in labels:
+                _apply_label(task, kind, value, registry, start_year)
+            task.title = task.title.replace(f"({chunk})", "").strip().rstrip(".").strip()
+            return
     texts = [re.sub(r"^\((.*)\)\.?$", r"\1", text) for text in [task.title, *task.content]]  # a paragraph in brackets
     sentences = bracketed + [part for text in texts for part in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)]
     # "Thường trực HĐND phường, Ủy ban MTTQ phường thực hiện theo chương trình giám sát hằng năm."
@@ -594,7 +660,7 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
 
 # "Công an xã: Phối hợp …", "Công chức Tài chính - Kế toán: Tham mưu …": the body, then its duty.
 _DUTY = re.compile(r"^(?P<body>[^:]{3,120}):\s*(?P<duty>\S.*)$")
-_LEADING_DUTY = r"^(?:la dau moi|chu tri|la co quan thuong truc)"  # "X: Chỉ đạo các trường …" directs others; it does not lead the task
+_LEADING_DUTY = r"^(?:la dau moi|chu tri|la (?:co quan|don vi) thuong truc)"  # "X: Chỉ đạo các trường …" directs others; it does not lead the task
 
 
 def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, content: str = "") -> None:
@@ -623,8 +689,10 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
     if not _BODY_HEAD.match(fold(subject) + " "):
         return
     rest = folded[verb.start() :]
-    leads = verb.group().startswith(("lanh dao", "chi dao", "chu tri", "la dau moi", "la co quan thuong truc")) or rest.startswith("chu tri")
+    leads = verb.group().startswith(("lanh dao", "chi dao", "chu tri", "la dau moi", "la co quan thuong truc", "la don vi thuong truc")) or rest.startswith("chu tri")
     codes = registry.add_all(subject)
+    if leads and len(codes) > 1 and not verb.group().startswith(("chu tri", "la ", "lam ")) and not rest.startswith("chu tri"):
+        leads = False  # "Đề nghị Hội Nông dân, Hội Phụ nữ, Tỉnh đoàn chỉ đạo hội các cấp …": each its own, none leads
     if leads and codes:
         task.lead = codes[0]
         task.implementers.extend(codes[1:])
@@ -643,6 +711,8 @@ def _named_partners(sentence: str, folded: str, registry: BodyRegistry) -> list[
         following = _VERB.search(folded, start)
         end = following.start() if following else len(folded)
         phrase = sentence[start:end].strip(" ,")
+        if re.search(r"\b(?:cap duoi|cung cap)\b", fold(phrase)):  # "hội cấp dưới", "Ủy ban MTTQ cùng cấp": no one body
+            continue
         if phrase and (_BODY_HEAD.match(fold(phrase) + " ") or phrase.startswith("Báo ")) and len(phrase) < 300:  # "Báo …": a newspaper
             codes.extend(code for code in registry.add_all(phrase) if code not in codes)
     return codes

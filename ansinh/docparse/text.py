@@ -84,19 +84,37 @@ def _joins(previous: str, line: str) -> bool:
     return first.isalpha() and first.islower()
 
 
+def _running_headers(text: str) -> set[str]:
+    """Lines a page repeats at its top or bottom, next to its number ("Chương trình giám sát …
+    giai đoạn 2024 - 2030" then "2"): the same words, at least six, ending without punctuation,
+    each time beside a page-number line. (A repeated line elsewhere, a table's cell or a label,
+    is kept.)"""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    beside_page: dict[str, list[bool]] = {}
+    for index, line in enumerate(lines):
+        if len(line.split()) >= 6 and not line.endswith((".", ";", ":", ",")):
+            neighbours = lines[max(index - 1, 0) : index] + lines[index + 1 : index + 2]
+            beside_page.setdefault(line, []).append(any(_PAGE_LINE.match(n) for n in neighbours))
+    return {line for line, pages in beside_page.items() if len(pages) >= 2 and all(pages)}
+
+
 def paragraphs(text: str) -> list[Para]:
     """Non-empty lines as paragraphs; page numbers dropped, broken sentences joined."""
     paras: list[Para] = []
     offset = 0
     in_table = False  # after a table's "TT" column heading, a bare number is a row's, not a page's
+    headers = _running_headers(text)
     for raw_line in text.split("\n"):
         stripped = raw_line.strip()
         start = offset + len(raw_line) - len(raw_line.lstrip())
         offset += len(raw_line) + 1
         if not stripped or _PAGE_LINE.match(stripped) and not (in_table and stripped.isdigit()):
             continue
+        if stripped in headers and not in_table:
+            continue
         in_table = in_table or fold(stripped) in TABLE_NUMBER_HEADINGS
-        if paras and _joins(paras[-1].text, stripped):
+        # In a table a short lower-case line is a cell of its own ("m2 sàn/người", "người").
+        if paras and _joins(paras[-1].text, stripped) and not (in_table and len(stripped.split()) <= 3):
             para = paras[-1]
             para.pieces.append((len(para.text) + 1, start))
             para.text = f"{para.text} {stripped}"

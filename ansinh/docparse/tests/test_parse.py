@@ -401,6 +401,10 @@ MEASURED = [
     ("batch8", "so-xay-dung-ke-hoach", 0.871, 0.947),
     ("batch9", "bhxh-tinh-ke-hoach", 0.47, 0.736), ("batch9", "dang-uy-xa-mien-nui-ctr", 0.908, 1.0),
     ("batch9", "ubnd-tinh-hop-nhat-ke-hoach", 0.933, 0.758),
+    ("batch10", "mttq-tinh-ctr", 0.923, 0.944), ("batch10", "nhcsxh-tinh-ke-hoach", 0.973, 0.937),
+    ("batch10", "ubnd-huyen-ven-bien-ke-hoach", 0.976, 1.0),
+    ("batch11", "dang-uy-phuong-cai-rang-ctr", 1.0, 0.944), ("batch11", "ldld-tinh-ke-hoach", 0.904, 1.0),
+    ("batch11", "tinh-doan-ctr", 0.894, 0.866),
 ]
 
 
@@ -670,3 +674,104 @@ def test_a_target_table_column_of_what_was_achieved_is_no_target():
     assert [(t.comparator, t.value, t.year) for t in parse_document(text, "bhxh.txt").targets] == [
         ("gt", Decimal(95), 2025), ("gt", Decimal(97), 2030),
     ]
+
+
+# --- what batches 10 and 11 taught (twelfth measurement) -----------------------------------------
+
+def test_a_target_table_with_group_rows_a_page_number_between_rows_and_lower_case_unit_cells():
+    text = ("ỦY BAN NHÂN DÂN HUYỆN MỘ ĐỨC\nSố: 187/KH-UBND          Mộ Đức, ngày 26 tháng 8 năm 2024\n\nKẾ HOẠCH\n"
+            "Thực hiện Nghị quyết số 42-NQ/TW\n\nII. MỤC TIÊU, CHỈ TIÊU\n\n"
+        "TT\nChỉ tiêu\nĐơn vị tính\nThực hiện năm 2023\nKế hoạch năm 2025\nMục tiêu đến năm 2030\n\n"
+        "I\nLao động, việc làm\n\n1\nTỷ lệ thất nghiệp chung\n%\n2,9\nDưới 2,8\nDưới 2,5\n\n2\n\n"
+        "II\nY tế, nhà ở\n\n2\nSố bác sĩ trên 10.000 dân\nBác sĩ\n5,4\n6\n7\n\n"
+        "3\nSố nhà tạm, nhà dột nát của hộ nghèo còn lại\nCăn\n312\n0\n0\n\n"
+        "4\nDiện tích nhà ở bình quân đầu người\nm2 sàn/người\n24,5\n25,5\nKhoảng 27\n\n"
+        "III. NHIỆM VỤ, GIẢI PHÁP\n\n1. Tuyên truyền\n\nCơ quan chủ trì: Phòng Văn hóa và Thông tin.\n")
+    # (the column of 2023 is what was achieved, before the plan: no target)
+    assert [(t.comparator, t.value, t.unit, t.year, t.indicator) for t in parse_document(text, "huyen.txt").targets] == [
+        ("lt", Decimal("2.8"), "%", 2025, "TL_THAT_NGHIEP"), ("lt", Decimal("2.5"), "%", 2030, "TL_THAT_NGHIEP"),
+        # "trên 10.000 dân" names the measure; it is no comparator
+        ("ge", Decimal(6), "bác sĩ/10.000 dân", 2025, "BAC_SI_10K"), ("ge", Decimal(7), "bác sĩ/10.000 dân", 2030, "BAC_SI_10K"),
+        # at least nothing is no target: none left
+        ("eq", Decimal(0), "căn", 2025, "NHA_TAM_CON_LAI"), ("eq", Decimal(0), "căn", 2030, "NHA_TAM_CON_LAI"),
+        ("ge", Decimal("25.5"), "m² sàn/người", 2025, "DIEN_TICH_NHA_O_BQ"), ("approx", Decimal(27), "m² sàn/người", 2030, "DIEN_TICH_NHA_O_BQ"),
+    ]
+
+
+def test_a_share_in_a_common_goal_and_a_two_year_period_and_a_running_header():
+    targets = _targets_of(
+        "- Cùng với các nguồn lực khác, góp phần hoàn thành xóa nhà tạm, nhà dột nát cho hộ nghèo trước ngày 31/12/2025.\n\n"
+        "Chương trình giám sát và vận động Quỹ Vì người nghèo giai đoạn 2024 - 2030\n2\n\n"
+        "- Trong hai năm 2024 - 2025, vận động xây mới ít nhất 1.500 nhà Đại đoàn kết cho hộ nghèo.\n\n"
+        "Chương trình giám sát và vận động Quỹ Vì người nghèo giai đoạn 2024 - 2030\n3\n\n"
+        "- Đến năm 2030, tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%."
+    )
+    assert [(t.comparator, t.value, t.year, t.indicator) for t in targets] == [
+        ("eq", Decimal(0), 2025, "NHA_TAM_CON_LAI"), ("qual", None, 2025, None), ("ge", Decimal(95), 2030, "TL_BAO_PHU_BHYT"),
+    ]
+    assert "1500 nhà" in targets[1].note  # the number kept for the reviewer
+
+
+def test_a_bracket_of_labels_closing_a_subtask_and_organisation_sentences():
+    tasks = _tasks_of(
+        "5. Giảm nghèo\n\n5.1. Rà soát hộ nghèo đúng quy trình, công khai (Cơ quan chủ trì: Phòng Lao động - Thương binh và Xã hội; "
+        "cơ quan phối hợp: Phòng Nông nghiệp, Công an huyện; thời gian thực hiện: hằng năm, rà soát trong quý IV).\n",
+        "1. Ban Phong trào Tỉnh đoàn là đơn vị thường trực, chủ trì tham mưu triển khai Chương trình.\n\n"
+        "2. Ủy ban Kiểm tra Đảng ủy phường đưa việc lãnh đạo, chỉ đạo thực hiện Chương trình vào chương trình kiểm tra.\n\n"
+        "3. Đề nghị Hội Nông dân tỉnh, Hội Liên hiệp Phụ nữ tỉnh chỉ đạo tổ chức hội các cấp phối hợp thực hiện tốt các nội dung ủy thác.\n\n"
+        "4. Đề nghị Hội Cựu chiến binh tỉnh cụ thể hóa Chương trình; chỉ đạo hội cấp dưới phối hợp với Ủy ban MTTQ Việt Nam cùng cấp tổ chức thực hiện.\n",
+    )
+    assert tasks == [
+        ("5", "Phòng Lao động - Thương binh và Xã hội", [], "yearly_from"),  # what its one point states
+        ("5.1", "Phòng Lao động - Thương binh và Xã hội", ["Phòng Nông nghiệp", "Công an huyện"], "yearly_from"),
+        ("IV.1", "Ban Phong trào Tỉnh đoàn", [], "unspecified"),
+        ("IV.2", None, ["Ủy ban Kiểm tra Đảng ủy phường"], "unspecified"),  # "việc … chỉ đạo" is a noun: no lead
+        ("IV.3", None, ["Hội Nông dân tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"], "unspecified"),  # several asked: none leads
+        ("IV.4", None, ["Hội Cựu chiến binh tỉnh"], "unspecified"),  # "hội cấp dưới", "… cùng cấp": no one body
+    ]
+
+
+def test_assignments_by_body_naming_muc_and_diem_of_phan_iii():
+    tasks = _tasks_of(
+        "1. Tuyên truyền\n\n- Tuyên truyền Nghị quyết.\n\n2. Chăm lo đời sống\n\na) Nhà ở xã hội cho công nhân.\n\nb) Quỹ Mái ấm Công đoàn.\n",
+        "1. Phân công thực hiện\n\n"
+        "- Ban Tuyên giáo: Chủ trì tham mưu triển khai nội dung tại mục 1 Phần III; phối hợp thực hiện nội dung tại điểm b mục 2 Phần III.\n\n"
+        "- Ban Tài chính: Chủ trì tham mưu triển khai nội dung tại điểm a, điểm b mục 2 Phần III.\n\n"
+        "- Liên đoàn Lao động các huyện: Phối hợp thực hiện nội dung tại các mục 1 và điểm a mục 2 Phần III.\n\n"
+        "2. Đề nghị phối hợp\n\n- Đề nghị Sở Xây dựng phối hợp thực hiện nội dung tại điểm a mục 2 Phần III.\n",
+    )
+    assert tasks == [
+        ("1", "Ban Tuyên giáo", ["Liên đoàn Lao động các huyện"], "unspecified"),
+        ("2", "Ban Tài chính", [], "unspecified"),
+        ("2.a", "Ban Tài chính", ["Liên đoàn Lao động các huyện", "Sở Xây dựng"], "unspecified"),
+        ("2.b", "Ban Tài chính", ["Ban Tuyên giáo"], "unspecified"),
+    ]
+
+
+def test_an_appendix_table_of_assignments_gives_each_task_its_bodies_by_number():
+    text = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nIV. NHIỆM VỤ, GIẢI PHÁP\n\n1. Tham mưu cấp ủy\n\n- Tham mưu bố trí nguồn lực.\n\n"
+            "2. Huy động nguồn vốn\n\n2.1. Huy động tiền gửi\n\n2.2. Giải ngân vốn ủy thác\n\n"
+            "V. TỔ CHỨC THỰC HIỆN\n\n1. Các phòng căn cứ Phụ lục xây dựng kế hoạch.\n\nNơi nhận:\n- Như trên.\n\nGIÁM ĐỐC\n\n"
+            "PHỤ LỤC\nPHÂN CÔNG NHIỆM VỤ THỰC HIỆN KẾ HOẠCH\n\nTT\nNhiệm vụ\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian thực hiện\n\n"
+            "1\nTham mưu cấp ủy\nPhòng Kế hoạch - Nghiệp vụ tín dụng\nPhòng Kế toán - Ngân quỹ; Phòng Tin học\nHằng năm\n\n"
+            "2\nHuy động nguồn vốn\n\n2.1\nHuy động tiền gửi\nPhòng Kế toán - Ngân quỹ\nPhòng Kế hoạch - Nghiệp vụ tín dụng\nThường xuyên\n\n"
+            "2.2\nGiải ngân vốn ủy thác\nPhòng Kế toán - Ngân quỹ\nPhòng Tin học\nHoàn thành trước ngày 31/12/2024\n")
+    spec = parse_document(text, "nhcs.txt")
+    names = {b.code: b.name for b in spec.bodies}
+    assert [(t.number, names.get(t.lead), [names[c] for c in t.implementers], t.timeline_kind) for t in spec.tasks] == [
+        ("1", "Phòng Kế hoạch - Nghiệp vụ tín dụng", ["Phòng Kế toán - Ngân quỹ", "Phòng Tin học"], "yearly_from"),
+        ("2", "Phòng Kế toán - Ngân quỹ", [], "unspecified"),  # the lead its points share; their timelines differ
+        ("2.1", "Phòng Kế toán - Ngân quỹ", ["Phòng Kế hoạch - Nghiệp vụ tín dụng"], "continuous"),
+        ("2.2", "Phòng Kế toán - Ngân quỹ", ["Phòng Tin học"], "fixed_date"),
+        ("V.1", None, ["Các phòng"], "unspecified"),
+    ]
+
+
+def test_a_running_header_goes_only_where_it_stands_beside_page_numbers():
+    header = "Kế hoạch thực hiện Nghị quyết 42 giai đoạn 2024 - 2030"
+    label = "Cơ quan phối hợp: Ủy ban nhân dân các xã, thị trấn"
+    text = f"Mở đầu.\n{header}\n2\n{label}\nĐoạn hai.\n3\n{header}\n{label}\n{header}\nKết thúc."
+    # The header is beside a page number twice, but not the third time: it is kept every time.
+    assert [p.text for p in paragraphs(text)].count(header) == 3
+    text = f"Mở đầu.\n{header}\n2\n{label}\nĐoạn hai.\n3\n{header}\n{label}\nKết thúc."
+    assert [p.text for p in paragraphs(text)] == ["Mở đầu.", label, "Đoạn hai.", label, "Kết thúc."]
