@@ -23,11 +23,11 @@ LIBRARY = Path(__file__).resolve().parent.parent / "indicators" / "library" / "n
 _NUM = r"\d+(?:[.,]\d+)*"
 # Beds and doctors are counted per 10,000 people, written "/10.000 dân", "/vạn dân" or "trên vạn dân".
 _PER_10K = r"(?:\s*(?:/|trên)\s*(?:vạn|10\.000)\s*dân)?"
-_UNIT = rf"%|m²\s*sàn/người|m2\s*sàn/người|m²|giường(?:\s+bệnh)?{_PER_10K}|bác sĩ{_PER_10K}|căn hộ|căn nhà|căn|nhà|tuổi|năm|tháng|người|hộ|xã|trường"
+_UNIT = rf"%/năm|%|tỷ đồng|triệu đồng|m²\s*sàn/người|m2\s*sàn/người|m²\s*sàn|m2\s*sàn|m²|giường(?:\s+bệnh)?{_PER_10K}|bác sĩ{_PER_10K}|căn hộ|căn nhà|căn|nhà|tuổi|năm|tháng|người|hộ|xã|trường"
 _QUANTITY = re.compile(
     rf"(?<![\d/])(?P<num>{_NUM})(?:\s*(?:-|–|đến)\s*(?P<high>{_NUM}))?\s*(?P<unit>{_UNIT})?(?![\w/])", re.IGNORECASE
 )
-_TARGET_UNITS = {"%", "tuổi", "năm", "giường", "bác sĩ", "căn hộ", "căn", "căn nhà", "m² sàn/người", "hộ", "người", "xã", "trường", "nhà"}
+_TARGET_UNITS = {"%", "tuổi", "năm", "giường", "bác sĩ", "căn hộ", "căn", "căn nhà", "m² sàn/người", "hộ", "người", "xã", "trường", "nhà", "%/năm", "tỷ đồng", "triệu đồng"}
 # Wording before the number, folded; the keyword closest to the number decides.
 _COMPARATOR_WORDS = (
     # Negated comparisons first: at the same distance from the number they win over "hơn".
@@ -45,7 +45,11 @@ _ZERO_OPENING = re.compile(r"^(?:xoa bo hoan toan|xoa hoan toan|xoa toan bo|xoa 
 _MEASURED_UNITS = {"%", "căn hộ", "căn", "căn nhà", "giường", "bác sĩ", "m² sàn/người"}
 _STOP = {"ty", "le", "so", "cua", "va", "o", "tren", "duoc", "co", "cac", "trong", "cho", "tu", "den", "nguoi", "dat", "the"}
 # "đến năm 2030", "năm 2025 đạt…" (not "so với năm 2020"); a deadline "trước ngày 31/12/2025", "trước tháng 10/2025".
-_YEAR = re.compile(r"(?<!so với )năm\s+(\d{4})(?!\s*[-–])|(?:trước|đến|trong)\s+(?:ngày\s+\d{1,2}/|tháng\s+)\d{1,2}/(\d{4})", re.IGNORECASE)
+_YEAR = re.compile(
+    r"(?<!so với )năm\s+(\d{4})(?!\s*[-–])|(?:trước|đến|trong)\s+(?:ngày\s+\d{1,2}/|tháng\s+)\d{1,2}/(\d{4})"
+    r"|(?:trước|đến|trong)\s+quý\s+[IV]+/(\d{4})",  # "Trong quý I/2026, 100% cấp ủy …"
+    re.IGNORECASE,
+)
 # "từ 30% đến 35%", "30% - 35%": a range whose first number carries the unit too.
 _RANGE_WITH_UNITS = re.compile(rf"({_NUM})\s*%\s*(?:-|–|đến)\s*({_NUM})\s*%")
 # "a) Về y tế": the heading of a group of targets, not a target.
@@ -284,6 +288,16 @@ def _indicators() -> tuple[tuple[str, frozenset[str], str], ...]:
     return tuple((code, frozenset(_words(name)), unit) for code, name, unit in names)
 
 
+@lru_cache(maxsize=1)
+def _whole_population() -> frozenset[str]:
+    """The library's rates of the whole population or labour force ("Tỷ lệ dân số tham gia bảo
+    hiểm y tế", "Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội")."""
+    from ansinh.indicators.libraryfile import parse_indicator_library
+
+    library = parse_indicator_library(LIBRARY)
+    return frozenset(i.code for i in library.indicators if re.match(r"ty le (?:dan so|luc luong lao dong)\b", fold(i.name)))
+
+
 # How documents name some indicators in words the library's formal names lack.
 _OTHER_NAMES = {
     "TL_TIEM_CHUNG": ("trẻ dưới 1 tuổi tiêm chủng đầy đủ",),
@@ -296,15 +310,25 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
     context), ties broken by the words of the fragment itself; else None."""
     words = _words(text)
     own_words = _words(own) if own else words
+    part_only = bool(_PART_OF_POPULATION.search(fold(own or text)))
     best, best_score = None, 0.0
     for code, names, measured_in in _indicators():
         if not names or not _units_agree(unit, measured_in):
+            continue
+        if part_only and code in _whole_population():  # "hội viên nông dân tham gia bảo hiểm y tế": not the population's
             continue
         shared = len(names & words)
         score = shared / len(names) + len(names & own_words) / 100
         if score > best_score:
             best, best_score = code, score
     return best if best_score >= 0.6 else None
+
+
+# Words that narrow a rate to a part of the population: members, pupils, an ethnic group (every
+# gold author drafted such rates as qualitative, not as the library's rate of the whole population).
+_PART_OF_POPULATION = re.compile(
+    r"\b(?:hoi vien|doan vien|hoc sinh|sinh vien|dong bao dan toc|nguoi dan toc thieu so|cong nhan|bao hiem xa hoi tu nguyen)\b"
+)
 
 
 def _units_agree(stated: str, measured_in: str) -> bool:
@@ -382,17 +406,29 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
                 areas.append({"code": fragments[0].area, "name": f"Nhóm chỉ tiêu {len(areas) + 1}"})
             targets.extend(_target(fragment, len(targets) + 1 + n) for n, fragment in enumerate(fragments))
             continue
-        if is_heading(para) or para.text.endswith(":") and len(para.text) < 120:
+        # ("2.5. Đến năm 2028, trên 90% người dân … hài lòng …." is a numbered target, no heading)
+        numbered_target = para.text.rstrip().endswith(".") and _has_quantity(para.text)
+        if is_heading(para) and not numbered_target or para.text.endswith(":") and len(para.text) < 120:
             year = _year_of(para.text, year)
             continue
         if _is_area_heading(para.text):  # "a) Về y tế"; "a) Đến hết năm 2025" also sets the year
             year = _year_of(para.text, year)
+            continue
+        if re.match(r"\(\*+\)|Ghi chú\b", para.text):  # "(*) Chỉ tiêu số 16 tính cộng dồn …": a table's footnote
             continue
         area = _area(para.text, len(areas) + 1)
         areas.append(area)
         body_start = _body_start(para.text)
         # "Đến năm 2030: tuổi thọ …; có 22 bác sĩ …": a year opening the paragraph covers all of it.
         opening_year = _year_of(para.text[body_start:][:16], year) if re.match(r"(?:Đến|Tới|Trong|Năm)\b", para.text[body_start:]) else year
+        # "Góp phần cùng toàn tỉnh phấn đấu đến năm 2030: tỷ lệ …; …": a year before the colon, too
+        lead_in = re.match(r"([^:;]{0,100}?\bnăm\s+\d{4}):\s", para.text[body_start:])
+        opening_year = _year_of(lead_in.group(1), opening_year) if lead_in else opening_year
+        # "Bên cạnh các chỉ tiêu trên, các cấp Hội … góp phần thực hiện các chỉ tiêu của tỉnh: hoàn
+        # thành xóa nhà tạm …; …": what introduces the list is no part of its first target
+        introduction = re.match(r"[^:;.]{10,160}:\s+", para.text[body_start:])
+        if introduction and not _has_quantity(introduction.group()):
+            body_start += introduction.end()
         body = para.text[body_start:]
         for pos, fragment, per_10k, context in split_fragments(body):
             frag_year = _year_of(fragment, _sentence_year(body, pos, opening_year))
@@ -456,8 +492,10 @@ def _table_fragments(paras: list[Para], start: int, year: int, area_number: int)
         unit = cells[unit_at].text.strip() if unit_at is not None and unit_at < len(cells) else ""
         written_unit = unit if unit == "%" else f" {unit}" if unit else ""
         for column, column_year in years:
-            if column < len(cells) and re.search(r"\d", cells[column].text):
-                text = f"{cells[name_at].text} {cells[column].text}{written_unit}"
+            # "Không còn hộ nghèo" in a year's column is a commitment too; "-" is none
+            if column < len(cells) and (re.search(r"\d", cells[column].text) or len(cells[column].text.split()) >= 2):
+                figure = re.search(r"\d", cells[column].text)  # a commitment in words takes no unit
+                text = f"{cells[name_at].text} {cells[column].text}{written_unit if figure else ''}"
                 fragments.append(Fragment(text, cells[name_at].start, column_year, f"nhom-{area_number}", _per_10k(text), text))
     return fragments, index
 
@@ -509,7 +547,7 @@ def _year_of(text: str, default: int) -> int:
         return int(before.group(1)) - 1
     match = _YEAR.search(text)
     if match:
-        return int(match.group(1) or match.group(2))
+        return int(match.group(1) or match.group(2) or match.group(3))
     period = _PERIOD_END.search(text)
     return int(period.group(1)) if period else default
 

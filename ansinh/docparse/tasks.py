@@ -33,6 +33,9 @@ _COMPOUNDS = (
     r"lao dong - thuong binh va xa hoi", r"(?:huyen|thi|thanh) uy(?:, (?:huyen|thi|thanh) uy)+(?:, dang uy)?",
     r"kinh te, ha tang(?: va do thi)?",  # a ward's department since 2025
     r"hoi dong nhan dan va uy ban nhan dan",  # "Văn phòng HĐND và UBND": one office
+    # names of the 2025 reorganisation: the provincial media, the Party's merged board and its offices
+    r"bao va phat thanh, truyen hinh", r"tuyen truyen, bao chi va xuat ban", r"dan van va dan toc, ton giao",
+    r"(?:xa, )?phuong, dac khu", r"so, ban, nganh", r"quan ly thu - so, the", r"khu cong nghe cao va cac khu cong nghiep",
     r"(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong)(?:,? (?:va )?(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong))+",
 )
 _ABBREVIATIONS = (
@@ -147,16 +150,17 @@ _QUARTER = re.compile(r"quý\s+([IV]+|\d)\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE
 _VERBS = (
     r"lanh dao", r"chu tri", r"(?<!ban )(?<!phong )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )xay dung", r"huong dan", r"trien khai",
     r"co trach nhiem", r"phoi hop", r"theo doi", r"(?<!ban )chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
-    r"bao cao", r"ban hanh", r"tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )tong hop", r"van dong", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
-    r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) thuong truc",
-    r"dua (?:viec|noi dung)",  # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "chỉ đạo" is a noun there
+    r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )tong hop", r"van dong", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
+    r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) thuong truc",
+    r"dua (?:viec|noi dung)", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong))",
+    r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"  # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "chỉ đạo" is a noun there
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
     r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
     r"|so |bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac|thanh tra"
-    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan)"
+    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin)"
 )
 
 
@@ -184,6 +188,10 @@ def read_timeline(text: str, start_year: int | None = None) -> tuple[str, int | 
     folded = fold(text)
     if "thuong xuyen" in folded or "lien tuc" in folded:
         return "continuous", None, None
+    # "Hằng năm; sơ kết vào quý IV/2028": what recurs comes first, a milestone after it is no deadline
+    if re.match(r"\s*(?:hang nam|tung nam|moi nam)\b", folded) and (start_year or re.search(r"tu nam \d{4}", folded)):
+        since = re.search(r"tu nam (\d{4})", folded)
+        return "yearly_from", int(since.group(1)) if since else start_year, None
     found = _DATE.search(text)
     if found:
         return "fixed_date", None, _safe_date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
@@ -202,7 +210,7 @@ def read_timeline(text: str, start_year: int | None = None) -> tuple[str, int | 
         return "yearly_from", start_year, None
     if year and folded.strip().startswith(("den nam", "toi nam")):  # "Đến năm 2030": done by then
         return "fixed_date", None, date(int(year.group(1)), 12, 31)
-    if year and ("trong nam" in folded or folded.strip().startswith("nam") or "truoc" in folded):
+    if year and ("trong nam" in folded or folded.strip().startswith("nam") or "truoc" in folded or "cuoi nam" in folded):
         return "fixed_date", None, date(int(year.group(1)), 12, 31)
     return "unspecified", None, None
 
@@ -260,7 +268,7 @@ def _label(text: str) -> tuple[str, str] | None:
         return "timeline", value.strip()
     if folded.strip() == "phan cong":  # "Phân công: X chỉ đạo; Y, Z thực hiện."
         return "assignment", value.strip()
-    if not re.search(r"co quan|don vi|chu tri|phoi hop|chi dao|tham muu|thuc hien", folded) or len(key) > 60:
+    if not re.search(r"co quan|don vi|chu tri|phoi hop|chi dao|tham muu|thuc hien|trach nhiem", folded) or len(key) > 60:
         return None
     if "chu tri" not in folded and "chi dao" not in folded and re.search(r"(?<!\()\b(?:chu tri|chi dao)\b", fold(value)):
         return "assignment", value.strip()  # "Trách nhiệm thực hiện: X chủ trì, phối hợp với Y …"
@@ -277,10 +285,12 @@ def _apply_label(task: TaskSpec, kind: str, value: str, registry: BodyRegistry, 
         task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(value, start_year)
         task.timeline_text = value.rstrip(".").strip()
         return
-    marked = re.search(r"([^;,:]+?)\s*\((?:cơ quan |đơn vị )?chủ trì\)", value, re.IGNORECASE)
+    value = re.sub(r"\s*\((?:cơ quan |đơn vị )?phối hợp\)", "", value, flags=re.IGNORECASE)  # "Y, Z (phối hợp)": the rest are
+    marked = re.search(r"([^;:]+?)\s*\((?:cơ quan |đơn vị )?chủ trì\)", value, re.IGNORECASE)
     if marked and kind == "implementers":  # "Thực hiện: Phòng X (chủ trì); Phòng Y; Công an xã."
         value = value.replace(marked.group(0), marked.group(1))
-        task.lead = task.lead or registry.add(marked.group(1))
+        # the last name before the marker, whole ("Phòng Dân vận và Dân tộc, Tôn giáo (chủ trì)")
+        task.lead = task.lead or registry.add(split_bodies(marked.group(1))[-1])
     codes = registry.add_all(value)
     if kind == "lead" and codes:
         task.lead = codes[0]
@@ -318,7 +328,9 @@ def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: Bo
     """"PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ", a table after the signature flattened one cell per line
     ("TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện"), gives each task
     of the tasks section that states nothing itself its bodies and timeline, by its number. A
-    row with fewer cells (a group's name only, "2 | Huy động …") assigns nothing."""
+    row with fewer cells (a group's name only, "2 | Huy động …") assigns nothing. A full row
+    numbered under a group of the tasks section that has no such point ("3.1" under "3. Hỗ trợ
+    sinh kế" and its bullets) is a task of its own, the row's task cell its title."""
     by_number = {task.number: task for task in tasks}
     for start, para in enumerate(paras):
         if fold(para.text) not in TABLE_NUMBER_HEADINGS:
@@ -333,13 +345,26 @@ def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: Bo
             end = index + 1
             while end < len(paras) and end - index <= len(roles) and not _APPENDIX_ROW.match(paras[end].text):
                 end += 1
-            task = by_number.get(paras[index].text.rstrip("."))
+            number = paras[index].text.rstrip(".")
+            task = by_number.get(number)
+            if task is None and end - index - 1 == len(roles) and None in roles and "." in number and number.rsplit(".", 1)[0] in by_number:
+                task = _appendix_point(number, paras[index + 1 + roles.index(None)], tasks, by_number)
             if task is not None and end - index - 1 == len(roles) and not _assigned(task):
                 for role, cell in zip(roles, paras[index + 1 : end]):
                     if role:
                         _apply_label(task, role, cell.text, registry, start_year)
             index = end
     _inherit_from_subtasks(tasks)
+
+
+def _appendix_point(number: str, title: Para, tasks: list[TaskSpec], by_number: dict[str, TaskSpec]) -> TaskSpec:
+    """A new point of a group, placed after the group's last point so far."""
+    parent = number.rsplit(".", 1)[0]
+    task = _new_task(number, title.text, "tasks", parent, title.start)
+    family = [i for i, t in enumerate(tasks) if t.number == parent or (t.number + ".").startswith(parent + ".")]
+    tasks.insert(family[-1] + 1, task)
+    by_number[number] = task
+    return task
 
 
 def _column_role(heading: str) -> str | None:
@@ -363,14 +388,16 @@ _REFERENCE = re.compile(r"^[-+•*–]?\s*Nhiệm vụ\s+(\d+(?:\.\d+)*)(?:,?\s*
 # Or "- Ban Tổ chức: Chủ trì tham mưu triển khai nội dung tại mục 7 Phần III; phối hợp thực hiện nội
 # dung tại điểm c mục 4 Phần III." (mục = the task, điểm = its lettered point).
 _BY_BODY = re.compile(
-    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?P<body>[^:]{3,150}):\s*(?P<duty>.*\b(?:điểm\s+\d.*\bMục|mục\s+\d.*\bPhần)\s+[IVX]+\b.*)$", re.IGNORECASE
+    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?P<body>[^:]{3,150}):\s*(?P<duty>.*\b(?:điểm\s+\d.*\bMục|mục\s+\d.*\bPhần|khoản\s+\d.*\bMục)\s+[IVX]+\b.*)$",
+    re.IGNORECASE,
 )
 # "- Trạm Y tế xã chủ trì nhiệm vụ 5; phối hợp thực hiện nhiệm vụ 6.": the same, in one sentence.
 _BY_BODY_SENTENCE = re.compile(
-    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:;]{3,150}?)\s+(?P<duty>(?:chủ trì|phối hợp)\b[^;]*?\b(?:nhiệm vụ\s+\d|mục\s+\d.*\bPhần\s+[IVX]+\b).*)$"
+    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:;]{3,150}?)\s+(?P<duty>(?:chủ trì|phối hợp)\b[^;]*?\b(?:nhiệm vụ\s+\d|mục\s+\d.*\bPhần\s+[IVX]+\b|khoản\s+\d.*\bMục\s+[IVX]+\b).*)$"
 )
-# "điểm a, điểm c mục 4", "điểm b mục 4": points of a task named by its mục.
-_LETTERED_POINTS = re.compile(r"điểm\s+([a-zđ](?:\s*(?:,|và)\s*(?:điểm\s+)?[a-zđ])*)\s+mục\s+(\d+)", re.IGNORECASE)
+# "điểm a, điểm c mục 4", "điểm b khoản 1": points of a task named by its mục (or khoản, in a
+# document whose parts are "Mục I, II, III").
+_LETTERED_POINTS = re.compile(r"điểm\s+([a-zđ](?:\s*(?:,|và)\s*(?:điểm\s+)?[a-zđ])*)\s+(?:mục|khoản)\s+(\d+)", re.IGNORECASE)
 _POINT = re.compile(r"(?:điểm\s+)?(\d+(?:\.\d+)*)(?:\s*\(nội dung\s+([^)]*)\))?")
 
 
@@ -399,11 +426,11 @@ def _referenced(clause: str, by_number: dict[str, TaskSpec], tasks: list[TaskSpe
     """The tasks "tại điểm 2, 3, 4 và 9", "điểm 4 (nội dung a)", "điểm 2 (nội dung 2.1 và 2.2)" name.
     A whole point with points of its own is assigned through them (its own bodies are what they share)."""
     found: list[TaskSpec] = []
-    if re.search(r"\bmục\s+\d", clause, re.IGNORECASE):  # "tại các mục 2, 3, 6 và điểm a mục 4 Phần III"
+    if re.search(r"\b(?:mục|khoản)\s+\d", clause, re.IGNORECASE):  # "tại các mục 2, 3, 6 và điểm a mục 4 Phần III"
         for letters, number in _LETTERED_POINTS.findall(clause):
             found.extend(by_number[name] for name in (f"{number}.{letter}" for letter in re.findall(r"\b[a-zđ]\b", letters)) if name in by_number)
         rest = _LETTERED_POINTS.sub(" ", clause).split("Phần")[0]
-        for numbers in re.findall(r"\bmục\s+(\d+(?:\s*(?:,|và)\s*(?:mục\s+)?\d+)*)", rest, re.IGNORECASE):
+        for numbers in re.findall(r"\b(?:mục|khoản)\s+(\d+(?:\s*(?:,|và)\s*(?:mục\s+|khoản\s+)?\d+)*)", rest, re.IGNORECASE):
             for number in re.findall(r"\d+", numbers):
                 children = [t.number for t in tasks if t.parent_number == number]
                 found.extend(by_number[name] for name in children or [number] if name in by_number)
@@ -572,11 +599,15 @@ def _roles_from_sentences(task: TaskSpec, registry: BodyRegistry, start_year: in
     bracketed = re.findall(r"\(([^()]{10,})\)", task.title)
     for chunk in bracketed:  # "… công khai (Cơ quan chủ trì: X; cơ quan phối hợp: Y; thời gian thực hiện: …)."
         labels = _labels(chunk)
+        if not labels:
+            continue
+        for kind, value in labels:  # "(thời hạn: hằng năm, theo lịch …)" alone: the bodies are assigned elsewhere
+            _apply_label(task, kind, value, registry, start_year)
+        task.title = task.title.replace(f"({chunk})", "").strip().rstrip(".").strip()
         if any(kind != "timeline" for kind, _ in labels):
-            for kind, value in labels:
-                _apply_label(task, kind, value, registry, start_year)
-            task.title = task.title.replace(f"({chunk})", "").strip().rstrip(".").strip()
             return
+        bracketed.remove(chunk)
+        break
     texts = [re.sub(r"^\((.*)\)\.?$", r"\1", text) for text in [task.title, *task.content]]  # a paragraph in brackets
     sentences = bracketed + [part for text in texts for part in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)]
     # "Thường trực HĐND phường, Ủy ban MTTQ phường thực hiện theo chương trình giám sát hằng năm."
@@ -665,6 +696,7 @@ _LEADING_DUTY = r"^(?:la dau moi|chu tri|la (?:co quan|don vi) thuong truc)"  # 
 
 def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, content: str = "") -> None:
     # "Đề nghị X …" asks a body outside the issuer's command; "Giao X …", "Yêu cầu X …" assign it.
+    sentence = re.sub(r"^trong quá trình (?:triển khai|thực hiện)[^,]{0,40},\s*", "", sentence, flags=re.IGNORECASE)
     sentence = re.sub(r"^(?:đề nghị|giao(?: cho)?|yêu cầu)\s+", "", sentence, flags=re.IGNORECASE)
     duty = _DUTY.match(sentence)
     heading_only = not _VERB.search(fold(sentence)) and content  # "1. Công chức Văn hóa - Xã hội" and its bullets
@@ -706,7 +738,8 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
 def _named_partners(sentence: str, folded: str, registry: BodyRegistry) -> list[str]:
     """Bodies after "chỉ đạo" or "phối hợp với", up to the next verb."""
     codes: list[str] = []
-    for marker in re.finditer(r"\b(?:(?<!ban )chi dao|lanh dao|phoi hop voi)\s+", folded):
+    # ("tham mưu lãnh đạo Ban báo cáo …": advising the leaders, who are no partner)
+    for marker in re.finditer(r"\b(?:(?<!ban )(?<!tham muu )chi dao|(?<!tham muu )lanh dao|phoi hop voi)\s+", folded):
         start = marker.end()
         following = _VERB.search(folded, start)
         end = following.start() if following else len(folded)
