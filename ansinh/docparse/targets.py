@@ -111,7 +111,11 @@ def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
         per_10k = _per_10k(sentence)
         previous = ""
         # "… đạt 65% (năm 2026 đạt 55%)": the bracket is a milestone of its own, cut like a clause
-        for c_pos, clause in _cut(sentence, r",\s+|\s*\((?=năm\s+\d{4}[^()]*\d\s*%\))|\)(?=\s*(?:[,;.]|$))", True):
+        # "Tỷ lệ lao động qua đào tạo đạt 75%, trong đó có bằng cấp, chứng chỉ đạt 40 - 45%": the part
+        # after "trong đó" is a target of its own, commas and all
+        clauses = [(t_pos + c_pos, clause) for t_pos, part in _cut(sentence, r",\s+(?=trong đó\b)", True)
+                   for c_pos, clause in _cut(part, r",\s+|\s*\((?=năm\s+\d{4}[^()]*\d\s*%\))|\)(?=\s*(?:[,;.]|$))", True)]
+        for c_pos, clause in clauses:
             parts = _cut(clause, r"\s+và\s+", True)
             for a_pos, part in parts:
                 pos, fragment = _strip(s_pos + c_pos + a_pos, part)
@@ -120,8 +124,8 @@ def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
                 resolved = _resolve_ellipsis(fragment, previous)
                 previous = resolved
                 context = resolved if len(parts) == 1 else f"{resolved} {clause.strip()}"
-                if _NO_SUBJECT.match(fragment) and last_context:  # "…; đến năm 2030 đạt 33 - 36%"
-                    context = f"{last_context} {fragment}"
+                if (_NO_SUBJECT.match(fragment) or re.match(r"trong đó\b", fragment, re.IGNORECASE)) and last_context:
+                    context = f"{last_context} {fragment}"  # "…; đến năm 2030 đạt 33 - 36%", "…, trong đó có bằng cấp …"
                 last_context = context
                 pieces.append((pos, fragment, per_10k, context))
     return pieces
@@ -212,7 +216,7 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     # "hoàn thành việc xóa toàn bộ nhà tạm", "Trong năm 2025, hỗ trợ xóa xong 100% nhà tạm"
     zero_opening = re.sub(r"^(?:(?:trong|den|toi) nam \d{4},?\s*|giai doan \d{4}\s*-\s*\d{4},?\s*)", "", opening)
     # "Cùng với các nguồn lực khác, góp phần hoàn thành xóa nhà tạm …": the share others take is no condition.
-    zero_opening = re.sub(r"^cung voi [^,]{3,60}?(?:,\s*|\s+(?=(?:gop phan|hoan thanh)\b))", "", zero_opening)
+    zero_opening = re.sub(r"^cung (?:voi [^,]{3,60}?(?:,\s*|\s+(?=(?:gop phan|hoan thanh)\b))|toan tinh\s+|ca he thong chinh tri\s+)", "", zero_opening)
     zero_opening = re.sub(r"^(?:(?:hoan thanh viec|hoan thanh|ho tro|giu vung ket qua|phoi hop|gop phan)\s+)+", "", zero_opening)
     # "Hoàn thành hỗ trợ xây mới, sửa chữa 27 căn nhà tạm … còn lại": the 27 are today's stock.
     if _ZERO_OPENING.match(zero_opening) or re.search(r"\b\d+ can nha tam\b.*\bcon lai\b", folded):
@@ -288,6 +292,20 @@ def _indicators() -> tuple[tuple[str, frozenset[str], str], ...]:
     return tuple((code, frozenset(_words(name)), unit) for code, name, unit in names)
 
 
+def _area_named(folded: str) -> str:
+    """"nong thon" or "thanh thi" when a text (folded) narrows itself to rural or urban areas."""
+    if re.search(r"\bnong thon\b", folded):
+        return "nong thon"
+    return "thanh thi" if re.search(r"\b(?:thanh thi|do thi)\b", folded) else ""
+
+
+@lru_cache(maxsize=1)
+def _indicator_names() -> dict[str, str]:
+    from ansinh.indicators.libraryfile import parse_indicator_library
+
+    return {i.code: fold(i.name) for i in parse_indicator_library(LIBRARY).indicators}
+
+
 @lru_cache(maxsize=1)
 def _whole_population() -> frozenset[str]:
     """The library's rates of the whole population or labour force ("Tỷ lệ dân số tham gia bảo
@@ -308,14 +326,19 @@ _OTHER_NAMES = {
 def match_indicator(text: str, unit: str, own: str = "") -> str | None:
     """The nq42 indicator whose name words are best covered by the text (the fragment with its
     context), ties broken by the words of the fragment itself; else None."""
+    if _UNMEASURED.search(fold(f"{text} {own}")):
+        return None
     words = _words(text)
     own_words = _words(own) if own else words
     part_only = bool(_PART_OF_POPULATION.search(fold(own or text)))
+    area = _area_named(fold(own or text)) if unit == "%" else ""  # a rate of rural households is no rate of all
     best, best_score = None, 0.0
     for code, names, measured_in in _indicators():
         if not names or not _units_agree(unit, measured_in):
             continue
         if part_only and code in _whole_population():  # "hội viên nông dân tham gia bảo hiểm y tế": not the population's
+            continue
+        if area and area != _area_named(_indicator_names()[code]):  # "hộ gia đình nông thôn có nhà tiêu hợp vệ sinh": not all households'
             continue
         shared = len(names & words)
         score = shared / len(names) + len(names & own_words) / 100
@@ -324,6 +347,9 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
     return best if best_score >= 0.6 else None
 
 
+# What no library indicator measures though its words resemble one: how an allowance is paid
+# ("nhận qua tài khoản", "không dùng tiền mặt": the share paid without cash, not the share paid).
+_UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat)\b")
 # Words that narrow a rate to a part of the population: members, pupils, an ethnic group (every
 # gold author drafted such rates as qualitative, not as the library's rate of the whole population).
 _PART_OF_POPULATION = re.compile(
@@ -441,7 +467,7 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
 
 # "hiện có 15 thôn", "đã giảm …", "được thành lập từ …": what is, not what is aimed at.
 # "Các chỉ tiêu dưới đây phấn đấu đạt vào năm 2030, …": a sentence about the targets, not one.
-_PRESENT = re.compile(r"(?<!\w)(?:đã|hiện có|hiện nay|được thành lập)(?!\w)|chỉ tiêu (?:dưới đây|sau đây|như sau)", re.IGNORECASE)
+_PRESENT = re.compile(r"(?<!\w)(?:đã|hiện có|hiện nay|được thành lập)(?!\w)|chỉ tiêu (?:dưới đây|sau đây|như sau|sau\b)", re.IGNORECASE)
 
 
 def _states_the_present(fragment: Fragment, start_year: int | None) -> bool:

@@ -26,7 +26,7 @@ from ansinh.programs.programfile import BodySpec, TaskSpec
 _COMMA, _AND = "\u2063", "\u2064"  # invisible separators: same length as what they replace
 _COMPOUNDS = (
     r"tham muu, giup viec", r"dang uy, chi bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
-    r"co quan, don vi", r"(?:cac )?phong, (?:cac )?don vi", r"huyen, (?:thi xa, thanh pho|thanh pho, thi xa)", r"xa, phuong, thi tran", r"ban, nganh", r"phong, ban", r"so, nganh", r"thuong binh va xa hoi", r"tai nguyen va moi truong",
+    r"co quan, don vi", r"(?:cac )?phong, (?:cac )?don vi", r"huyen, (?:thi xa, thanh pho|thanh pho, thi xa|thanh pho)", r"quan, huyen", r"xa, phuong, thi tran", r"ban, nganh", r"phong, ban", r"so, nganh", r"thuong binh va xa hoi", r"tai nguyen va moi truong",
     r"giao duc va dao tao", r"van hoa va thong tin", r"van hoa, the thao va du lich", r"van hoa, khoa hoc va thong tin",
     r"van hoa - thong tin va the thao", r"nong nghiep va phat trien nong thon", r"tai chinh - ke hoach", r"kinh te - ha tang",
     r"to chuc chinh tri - xa hoi", r"thong tin va truyen thong", r"ke hoach va dau tu", r"khoa hoc va cong nghe",
@@ -148,11 +148,12 @@ _DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _MONTH = re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)
 _QUARTER = re.compile(r"quý\s+([IV]+|\d)\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)
 _VERBS = (
-    r"lanh dao", r"chu tri", r"(?<!ban )(?<!phong )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )xay dung", r"huong dan", r"trien khai",
+    r"lanh dao", r"chu tri", r"(?<!ban )(?<!phong )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )(?<!dau tu )xay dung", r"huong dan", r"trien khai",
     r"co trach nhiem", r"phoi hop", r"theo doi", r"(?<!ban )chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
     r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )tong hop", r"van dong", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
     r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) thuong truc",
-    r"dua (?:viec|noi dung)", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong))",
+    r"dua (?:viec|noi dung|ket qua)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
+    r"(?<!phong )khai thac", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho))", r"tiep nhan", r"dau tranh",
     r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"  # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "chỉ đạo" is a noun there
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
@@ -160,7 +161,7 @@ _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
     r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
     r"|so |bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac|thanh tra"
-    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin)"
+    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo)"
 )
 
 
@@ -188,8 +189,9 @@ def read_timeline(text: str, start_year: int | None = None) -> tuple[str, int | 
     folded = fold(text)
     if "thuong xuyen" in folded or "lien tuc" in folded:
         return "continuous", None, None
-    # "Hằng năm; sơ kết vào quý IV/2028": what recurs comes first, a milestone after it is no deadline
-    if re.match(r"\s*(?:hang nam|tung nam|moi nam)\b", folded) and (start_year or re.search(r"tu nam \d{4}", folded)):
+    # "Hằng năm; sơ kết vào quý IV/2028": what recurs comes first, a milestone after it is no deadline;
+    # so does work every quarter or month, year after year
+    if re.match(r"\s*(?:thuc hien\s+)?(?:hang nam|tung nam|moi nam|hang quy|hang thang)\b", folded) and (start_year or re.search(r"tu nam \d{4}", folded)):
         since = re.search(r"tu nam (\d{4})", folded)
         return "yearly_from", int(since.group(1)) if since else start_year, None
     found = _DATE.search(text)
@@ -393,7 +395,7 @@ _BY_BODY = re.compile(
 )
 # "- Trạm Y tế xã chủ trì nhiệm vụ 5; phối hợp thực hiện nhiệm vụ 6.": the same, in one sentence.
 _BY_BODY_SENTENCE = re.compile(
-    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:;]{3,150}?)\s+(?P<duty>(?:chủ trì|phối hợp)\b[^;]*?\b(?:nhiệm vụ\s+\d|mục\s+\d.*\bPhần\s+[IVX]+\b|khoản\s+\d.*\bMục\s+[IVX]+\b).*)$"
+    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:;]{3,150}?)\s+(?P<duty>(?:chủ trì|phối hợp)\b[^;]*?\b(?:nhiệm vụ\s+\d|mục\s+\d.*\bPhần\s+[IVX]+\b|(?:khoản|điểm)\s+\d.*\bMục\s+[IVX]+\b).*)$"
 )
 # "điểm a, điểm c mục 4", "điểm b khoản 1": points of a task named by its mục (or khoản, in a
 # document whose parts are "Mục I, II, III").
@@ -495,6 +497,7 @@ def _section_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | 
         if current.number not in known:
             known[current.number] = current
     tasks = _fold_unassigned_letters(list(known.values()))
+    _assign_by_heading_body(tasks, registry, start_year)
     for task in tasks:
         if not (task.lead or task.implementers):
             _roles_from_sentences(task, registry, start_year)
@@ -502,6 +505,50 @@ def _section_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | 
             _timeline_sentence(task, registry, start_year)
     _inherit_from_subtasks(tasks)
     return tasks
+
+
+# "1. Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) - đơn vị thường trực" then its
+# points "b) Chủ trì, phối hợp với Sở Y tế …": a tasks section arranged by body.
+_DUTY_OPENING = re.compile(r"^(?:chu tri|phoi hop|tham muu|la don vi|la co quan)\b")
+
+
+def _assign_by_heading_body(tasks: list[TaskSpec], registry: BodyRegistry, start_year: int | None) -> None:
+    """When two or more groups of the tasks section are headed by a body's name alone and some of
+    their points open with a duty and no subject ("Chủ trì, phối hợp với …"), each such heading's
+    body leads its points (or the group itself when it has none); the bodies a point names after
+    "phối hợp với" are its implementers, and a closing "Thực hiện thường xuyên." its timeline."""
+    groups = [(task, name) for task in tasks if task.parent_number is None and (name := _heading_body(task.title))]
+    points_of = {task.number: [t for t in tasks if t.parent_number == task.number] for task, _ in groups}
+    texts = lambda task: [task.title, *task.content]  # noqa: E731
+    dutiful = [g for g, _ in groups if any(_DUTY_OPENING.match(fold(_BULLET.sub("", text))) for p in points_of[g.number] or [g] for text in texts(p))]
+    if len(dutiful) < 2:
+        return
+    for group, name in groups:
+        body = registry.add(name)
+        group.lead = group.lead or body
+        points = points_of[group.number]
+        for task in points or [group]:
+            task.lead = task.lead or body
+            text = " ".join(texts(task)) if points else " ".join(group.content)
+            for partner in _named_partners(text, fold(text), registry):
+                if partner not in task.implementers and partner != task.lead:
+                    task.implementers.append(partner)
+            if task.timeline_kind == "unspecified":
+                for sentence in reversed(re.split(r"(?<=[.;])\s+", text)):
+                    kind, from_year, due = read_timeline(sentence, start_year) if re.match(r"(?:Thực hiện|Hoàn thành|Thời gian)", sentence) else ("unspecified", None, None)
+                    if kind != "unspecified":
+                        task.timeline_kind, task.timeline_from_year, task.timeline_due = kind, from_year, due
+                        break
+
+
+def _heading_body(title: str) -> str | None:
+    """"Phòng Tham mưu", "Công an các xã, phường", "Phòng Cảnh sát kinh tế (PC03)": a body's name and
+    nothing else (an abbreviation in brackets and "- đơn vị thường trực" dropped)."""
+    name = re.sub(r"\s*\([A-ZĐ0-9]{2,8}\)|\s+[-–]\s+(?:đơn vị|cơ quan) thường trực$", "", title.strip().rstrip(".:")).strip()
+    folded = fold(name)
+    if len(name.split()) > 15 or _VERB.search(folded) or not _BODY_HEAD.match(folded + " ") or re.match(r"phong[, ]+chong", folded):
+        return None
+    return name
 
 
 def _timeline_sentence(task: TaskSpec, registry: BodyRegistry, start_year: int | None) -> None:
@@ -545,7 +592,7 @@ def _table_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | No
     known: dict[str, TaskSpec] = {}
     group = None
     for number, start, cells in rows:
-        if not cells:
+        if not cells or fold(cells[0]) in TABLE_NUMBER_HEADINGS:  # a page's number, then the header row again
             continue
         if number.isalpha():  # "a": a point of the group above
             number = f"{group}.{number}" if group else number
@@ -718,6 +765,7 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
     if not verb or verb.start() == 0:
         return
     subject = sentence[: verb.start()].strip(" ,")
+    subject = re.sub(r"^(?:Giám đốc|Chủ tịch)\s+(?=[A-ZĐ])", "", subject)  # "Giám đốc Bưu điện các huyện …": the body
     if not _BODY_HEAD.match(fold(subject) + " "):
         return
     rest = folded[verb.start() :]
@@ -744,9 +792,9 @@ def _named_partners(sentence: str, folded: str, registry: BodyRegistry) -> list[
         following = _VERB.search(folded, start)
         end = following.start() if following else len(folded)
         phrase = sentence[start:end].strip(" ,")
-        if re.search(r"\b(?:cap duoi|cung cap)\b", fold(phrase)):  # "hội cấp dưới", "Ủy ban MTTQ cùng cấp": no one body
-            continue
         if phrase and (_BODY_HEAD.match(fold(phrase) + " ") or phrase.startswith("Báo ")) and len(phrase) < 300:  # "Báo …": a newspaper
-            codes.extend(code for code in registry.add_all(phrase) if code not in codes)
+            # "hội cấp dưới", "Ủy ban MTTQ cùng cấp": a level, no one body
+            names = [name for name in split_bodies(phrase) if not re.search(r"\b(?:cap duoi|cung cap)\b", fold(name))]
+            codes.extend(code for name in names if (code := registry.add(name)) not in codes)
     return codes
 

@@ -400,20 +400,24 @@ MEASURED = [
     ("batch5", "ubnd-tinh-ke-hoach", 1.0, 0.949),
     ("batch6", "hoi-phu-nu-tinh-ke-hoach", 0.902, 0.922), ("batch6", "thanh-uy-ctr", 0.977, 0.949),
     ("batch6", "ubnd-phuong-ke-hoach", 0.946, 0.946),
-    ("batch7", "so-gddt-ke-hoach", 0.828, 0.705), ("batch7", "tinh-uy-hop-nhat-ctr", 0.935, 0.962),
+    ("batch7", "so-gddt-ke-hoach", 0.877, 0.705), ("batch7", "tinh-uy-hop-nhat-ctr", 0.935, 0.962),
     ("batch7", "ubnd-xa-moi-ke-hoach", 0.937, 1.0),
     ("batch8", "dang-uy-phuong-phu-bai-ctr", 0.969, 0.943), ("batch8", "so-noi-vu-ke-hoach", 0.922, 0.908),
     ("batch8", "so-xay-dung-ke-hoach", 0.871, 0.946),
-    ("batch9", "bhxh-tinh-ke-hoach", 0.646, 0.841), ("batch9", "dang-uy-xa-mien-nui-ctr", 0.908, 1.0),
-    ("batch9", "ubnd-tinh-hop-nhat-ke-hoach", 0.956, 0.965),
+    ("batch9", "bhxh-tinh-ke-hoach", 0.764, 0.946), ("batch9", "dang-uy-xa-mien-nui-ctr", 0.908, 1.0),
+    ("batch9", "ubnd-tinh-hop-nhat-ke-hoach", 0.956, 0.93),
     ("batch10", "mttq-tinh-ctr", 0.962, 0.943), ("batch10", "nhcsxh-tinh-ke-hoach", 0.973, 0.937),
-    ("batch10", "ubnd-huyen-ven-bien-ke-hoach", 0.976, 1.0),
+    ("batch10", "ubnd-huyen-ven-bien-ke-hoach", 1.0, 1.0),
     ("batch11", "dang-uy-phuong-cai-rang-ctr", 1.0, 0.943), ("batch11", "ldld-tinh-ke-hoach", 0.904, 1.0),
     ("batch11", "tinh-doan-ctr", 0.894, 0.866),
-    ("batch12", "ban-tgdv-tinh-uy-ke-hoach", 1.0, 0.94), ("batch12", "hoi-nong-dan-tinh-ctr", 1.0, 0.823),
+    ("batch12", "ban-tgdv-tinh-uy-ke-hoach", 1.0, 0.94), ("batch12", "hoi-nong-dan-tinh-ctr", 1.0, 0.881),
     ("batch12", "so-dttg-ke-hoach", 1.0, 0.922),
-    ("batch13", "so-tai-chinh-ke-hoach", 0.866, 0.932), ("batch13", "ubnd-tp-bao-loc-ke-hoach", 1.0, 0.956),
+    ("batch13", "so-tai-chinh-ke-hoach", 0.932, 0.932), ("batch13", "ubnd-tp-bao-loc-ke-hoach", 1.0, 0.956),
     ("batch13", "ubnd-tp-da-nang-ke-hoach", 0.987, 1.0),
+    ("batch14", "buu-dien-tinh-ke-hoach", 0.864, 0.916), ("batch14", "cong-an-tinh-ke-hoach", 0.587, 0.919),
+    ("batch14", "so-nnmt-ke-hoach", 1.0, 0.943),
+    ("batch15", "dang-uy-ubnd-tinh-ctr", 0.925, 1.0), ("batch15", "hoi-ccb-tinh-ctr", 1.0, 0.932),
+    ("batch15", "ubnd-phuong-tang-nhon-phu-ke-hoach", 1.0, 1.0),
 ]
 
 
@@ -880,4 +884,85 @@ def test_a_commitment_in_words_in_a_year_column_of_a_target_table():
         ("qual", None, 2025, "Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều Dưới 0,3%"),
         ("qual", None, 2030, "Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều Không còn hộ nghèo"),
         ("ge", Decimal(95), 2025, "Tỷ lệ dân số tham gia bảo hiểm y tế 95%"),
+    ]
+
+
+# --- what batches 14 and 15 taught (fourteenth measurement) --------------------------------------
+
+def test_a_tasks_section_arranged_by_body():
+    tasks = _tasks_of(
+        "1. Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) - đơn vị thường trực\n\n"
+        "a) Tham mưu ban hành văn bản hướng dẫn làm sạch dữ liệu. Hoàn thành trước ngày 30/9/2025.\n\n"
+        "b) Chủ trì, phối hợp với Sở Y tế, Sở Nội vụ tiếp nhận dữ liệu người hưởng. Thực hiện hằng quý.\n\n"
+        "2. Phòng Cảnh sát kinh tế (PC03)\n\nNắm tình hình, xử lý hành vi trục lợi; phối hợp với Thanh tra tỉnh kiểm tra việc chi trả. "
+        "Thực hiện thường xuyên.\n\n3. Công an các xã, phường\n\na) Phối hợp với Phòng Văn hóa - Xã hội rà soát dữ liệu. Thực hiện hằng tháng.\n"
+    )
+    assert tasks == [
+        ("1", "Phòng Cảnh sát quản lý hành chính về trật tự xã hội", [], "unspecified"),
+        ("1.a", "Phòng Cảnh sát quản lý hành chính về trật tự xã hội", [], "fixed_date"),
+        ("1.b", "Phòng Cảnh sát quản lý hành chính về trật tự xã hội", ["Sở Y tế", "Sở Nội vụ"], "yearly_from"),
+        ("2", "Phòng Cảnh sát kinh tế", ["Thanh tra tỉnh"], "continuous"),
+        ("3", "Công an các xã, phường", [], "yearly_from"),
+        ("3.a", "Công an các xã, phường", ["Phòng Văn hóa - Xã hội"], "yearly_from"),
+    ]
+
+
+def test_a_task_table_broken_by_a_page_and_its_header_repeated():
+    tasks = _tasks_of(
+        "TT\nNội dung công việc\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian thực hiện\n\n"
+        "1\nTư vấn tại điểm chi trả\nBưu điện các huyện, thành phố\nỦy ban nhân dân các xã, phường, thị trấn; Hội Cựu chiến binh tỉnh\n"
+        "Hằng tháng, tại mỗi kỳ chi trả\n\n3\nTT\nNội dung công việc\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian thực hiện\n\n"
+        "2\nĐối soát dữ liệu chi trả\nPhòng Tài chính bưu chính\nBảo hiểm xã hội tỉnh; Công an tỉnh\nHoàn thành trong năm 2025\n"
+    )
+    assert tasks == [
+        ("1", "Bưu điện các huyện, thành phố", ["Ủy ban nhân dân các xã, phường, thị trấn", "Hội Cựu chiến binh tỉnh"], "yearly_from"),
+        ("2", "Phòng Tài chính bưu chính", ["Bảo hiểm xã hội tỉnh", "Công an tỉnh"], "fixed_date"),
+    ]
+
+
+def test_rates_no_library_indicator_measures_and_what_introduces_targets():
+    targets = _targets_of(
+        "Phấn đấu đến năm 2030 đạt các chỉ tiêu sau (chỉ tiêu có mốc khác được ghi rõ):\n\n"
+        "- Tỷ lệ người hưởng lương hưu nhận qua tài khoản cá nhân đạt tối thiểu 35% vào cuối năm 2024.\n\n"
+        "- 85% hộ gia đình nông thôn có nhà tiêu hợp vệ sinh; tỷ lệ hộ gia đình có nhà tiêu hợp vệ sinh đạt 95%.\n\n"
+        "- Tỷ lệ lao động qua đào tạo đạt 75%, trong đó có bằng cấp, chứng chỉ đạt 40 - 45%.\n\n"
+        "- Phấn đấu 100% hội viên có thẻ bảo hiểm y tế; cùng toàn tỉnh hoàn thành xóa nhà tạm, nhà dột nát trước ngày 31/12/2025."
+    )
+    assert [(t.comparator, t.value, t.low, t.year, t.indicator) for t in targets] == [
+        ("qual", None, None, 2024, None),  # paid without cash: not the share paid
+        ("qual", None, None, 2030, None),  # rural households: not all households' rate
+        ("ge", Decimal(95), None, 2030, "TL_HO_VE_SINH"),
+        ("ge", Decimal(75), None, 2030, "TL_LD_CO_BANG"),
+        ("range", None, Decimal(40), 2030, "TL_LD_CO_BANG"),  # "trong đó" takes the subject before it
+        ("qual", None, None, 2030, None),  # members are part of the population
+        ("eq", Decimal(0), None, 2025, "NHA_TAM_CON_LAI"),  # "cùng toàn tỉnh": with the whole province
+    ]
+
+
+def test_a_two_year_plan_ends_where_its_targets_say_by_the_end_of_a_year():
+    text = ("BƯU ĐIỆN TỈNH THÁI BÌNH\nSố: 318/KH-BĐTB          Thái Bình, ngày 20 tháng 5 năm 2024\n\nKẾ HOẠCH\nChi trả không dùng tiền mặt\n\n"
+            "III. CHỈ TIÊU\n\n1. Chi trả qua tài khoản\n\n- Mở mới ít nhất 30.000 tài khoản vào cuối năm 2025.\n\n"
+            "- Tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 94%.\n\nIV. NHIỆM VỤ, GIẢI PHÁP\n\n1. Tuyên truyền\n\nCơ quan chủ trì: Phòng Kế hoạch.\n")
+    spec = parse_document(text, "buu-dien.txt")
+    assert (spec.start_year, spec.end_year) == (2024, 2025)
+    assert [(t.comparator, t.year) for t in spec.targets] == [("qual", 2025), ("gt", 2025)]
+
+
+def test_organisation_items_named_by_their_heads_and_more_verbs_and_names():
+    tasks = _tasks_of(
+        "1. Tuyên truyền\n\n- Tuyên truyền chính sách.\n\n2. Nước sạch\n\n- Đầu tư công trình.\n\n"
+        "Trung tâm Nước sạch chủ trì, phối hợp với Ban Quản lý dự án đầu tư xây dựng tỉnh, Câu lạc bộ Doanh nhân Cựu chiến binh tỉnh "
+        "thực hiện trong giai đoạn 2026 - 2030.\n",
+        "1. Giám đốc Bưu điện các huyện, thành phố xây dựng kế hoạch chi tiết, gửi về Bưu điện tỉnh trước ngày 31/5/2024.\n\n"
+        "2. Phòng Kế toán - Tài chính bố trí kinh phí in ấn tài liệu, mua sắm thiết bị, khen thưởng theo Kế hoạch.\n\n"
+        "3. Ban Thường vụ Hội Cựu chiến binh tỉnh phân công các đồng chí Ủy viên Ban Thường vụ theo dõi việc thực hiện.\n\n"
+        "4. Đề nghị phối hợp\n\n- Đề nghị Bảo hiểm xã hội cơ sở phối hợp thực hiện nhiệm vụ tại điểm 1 và điểm 2 Mục III.\n",
+    )
+    assert tasks == [
+        ("1", None, ["Bảo hiểm xã hội cơ sở"], "unspecified"),
+        ("2", "Trung tâm Nước sạch", ["Ban Quản lý dự án đầu tư xây dựng tỉnh", "Câu lạc bộ Doanh nhân Cựu chiến binh tỉnh",
+                                     "Bảo hiểm xã hội cơ sở"], "yearly_from"),
+        ("IV.1", None, ["Bưu điện các huyện, thành phố"], "fixed_date"),
+        ("IV.2", None, ["Phòng Kế toán - Tài chính"], "unspecified"),  # no "mua sắm thiết bị" body
+        ("IV.3", None, ["Ban Thường vụ Hội Cựu chiến binh tỉnh"], "unspecified"),
     ]
