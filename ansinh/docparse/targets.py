@@ -23,9 +23,9 @@ LIBRARY = Path(__file__).resolve().parent.parent / "indicators" / "library" / "n
 _NUM = r"\d+(?:[.,]\d+)*"
 # Beds and doctors are counted per 10,000 people, written "/10.000 dân", "/vạn dân" or "trên vạn dân".
 _PER_10K = r"(?:\s*(?:/|trên)\s*(?:vạn|10\.000)\s*dân)?"
-_UNIT = rf"%/năm|%|tỷ đồng|triệu đồng|m²\s*sàn/người|m2\s*sàn/người|m²\s*sàn|m2\s*sàn|m²|giường(?:\s+bệnh)?{_PER_10K}|bác sĩ{_PER_10K}|căn hộ|căn nhà|căn|nhà|tuổi|năm|tháng|người|hộ|xã|trường"
+_UNIT = rf"%/năm|%|tỷ đồng(?:/năm)?|triệu đồng(?:/người)?(?:/năm)?|m²\s*sàn/người|m2\s*sàn/người|m²\s*sàn|m2\s*sàn|m²|giường(?:\s+bệnh)?{_PER_10K}|bác sĩ{_PER_10K}|căn hộ|căn nhà|căn|nhà|tuổi|năm|tháng|người|hộ|xã|trường"
 _QUANTITY = re.compile(
-    rf"(?<![\d/])(?P<num>{_NUM})(?:\s*(?:-|–|đến)\s*(?P<high>{_NUM}))?\s*(?P<unit>{_UNIT})?(?![\w/])", re.IGNORECASE
+    rf"(?<![\d/])(?<!niệm )(?P<num>{_NUM})(?:\s*(?:-|–|đến)\s*(?P<high>{_NUM}))?\s*(?P<unit>{_UNIT})?(?![\w/])", re.IGNORECASE
 )
 _TARGET_UNITS = {"%", "tuổi", "năm", "giường", "bác sĩ", "căn hộ", "căn", "căn nhà", "m² sàn/người", "hộ", "người", "xã", "trường", "nhà", "%/năm", "tỷ đồng", "triệu đồng"}
 # Wording before the number, folded; the keyword closest to the number decides.
@@ -39,7 +39,7 @@ _COMPARATOR_WORDS = (
 _QUAL_OPENINGS = ("hoan thanh", "bao dam", "dam bao", "co ban cham dut", "co ban hoan thanh", "duy tri", "giu vung", "khong de")
 # "không còn nhà tạm", "xóa toàn bộ …", "xóa 07 căn nhà tạm … còn lại": nothing left (the number
 # is what is left today, not the target).
-_ZERO_OPENING = re.compile(r"^(?:xoa bo hoan toan|xoa hoan toan|xoa toan bo|xoa het|xoa xong|khong con|xoa \d+ can|xoa nha tam)\b")
+_ZERO_OPENING = re.compile(r"^(?:xoa bo hoan toan|xoa hoan toan|xoa toan bo|xoa het|xoa xong|khong con|xoa [\d.]+ (?:can|nha tam)|xoa nha tam)\b")
 # Units that make a commitment sentence quantitative ("bảo đảm 100% hộ…", "hoàn thành 1.200 căn hộ");
 # "trẻ từ 3 đến 5 tuổi" after "hoàn thành phổ cập" only describes a population.
 _MEASURED_UNITS = {"%", "căn hộ", "căn", "căn nhà", "giường", "bác sĩ", "m² sàn/người"}
@@ -176,7 +176,7 @@ def _unit_name(match: re.Match) -> str:
     unit = (match.group("unit") or "").lower()
     if unit.startswith(("m²", "m2")):
         return "m² sàn/người" if "sàn" in unit else "m²"
-    for base in ("giường", "bác sĩ"):
+    for base in ("giường", "bác sĩ", "tỷ đồng", "triệu đồng"):
         if unit.startswith(base):
             return base
     return unit
@@ -244,6 +244,8 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     per_10k = " trên 10.000 dân" if spec.unit.endswith("/10.000 dân") else ""
     own = _subject(fragment) + per_10k
     spec.indicator = match_indicator(own, spec.unit) or match_indicator(fragment.context + per_10k, spec.unit, text)
+    if spec.indicator and "con lai" in _indicator_names()[spec.indicator] and not re.search(r"\b(?:con lai|khong con)\b", folded):
+        spec.indicator = None  # "trong đó hỗ trợ xây dựng mới 1.958 căn": houses built, not houses left
     return spec
 
 
@@ -331,12 +333,15 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
     words = _words(text)
     own_words = _words(own) if own else words
     part_only = bool(_PART_OF_POPULATION.search(fold(own or text)))
+    folded_text = fold(f"{text} {own}")
     area = _area_named(fold(own or text)) if unit == "%" else ""  # a rate of rural households is no rate of all
     best, best_score = None, 0.0
     for code, names, measured_in in _indicators():
         if not names or not _units_agree(unit, measured_in):
             continue
         if part_only and code in _whole_population():  # "hội viên nông dân tham gia bảo hiểm y tế": not the population's
+            continue
+        if any(phrase in _indicator_names()[code] and phrase not in folded_text for phrase in _DEFINING):
             continue
         if area and area != _area_named(_indicator_names()[code]):  # "hộ gia đình nông thôn có nhà tiêu hợp vệ sinh": not all households'
             continue
@@ -353,8 +358,13 @@ _UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat)\b")
 # Words that narrow a rate to a part of the population: members, pupils, an ethnic group (every
 # gold author drafted such rates as qualitative, not as the library's rate of the whole population).
 _PART_OF_POPULATION = re.compile(
-    r"\b(?:hoi vien|doan vien|hoc sinh|sinh vien|dong bao dan toc|nguoi dan toc thieu so|cong nhan|bao hiem xa hoi tu nguyen)\b"
+    r"\b(?:hoi vien|doan vien|hoc sinh|sinh vien|dong bao dan toc|nguoi dan toc thieu so|cong nhan|bao hiem xa hoi tu nguyen"
+    r"|trong (?:cac )?(?:hop tac xa|doanh nghiep))\b"
 )
+# A phrase that defines what an indicator counts: its name holds it, so must the text ("rác thải …
+# được thu gom, xử lý" is no "nước thải"; "khu vực đô thị đạt 60%" no unemployment rate; houses
+# built for the poor no social housing).
+_DEFINING = ("nha o xa hoi", "nuoc thai", "that nghiep")
 
 
 def _units_agree(stated: str, measured_in: str) -> bool:

@@ -33,6 +33,7 @@ _COMPOUNDS = (
     r"lao dong - thuong binh va xa hoi", r"(?:huyen|thi|thanh) uy(?:, (?:huyen|thi|thanh) uy)+(?:, dang uy)?",
     r"kinh te, ha tang(?: va do thi)?",  # a ward's department since 2025
     r"hoi dong nhan dan va uy ban nhan dan",  # "Văn phòng HĐND và UBND": one office
+    r"doan dai bieu quoc hoi va hoi dong nhan dan",  # "Văn phòng Đoàn ĐBQH và HĐND tỉnh": one office too
     # names of the 2025 reorganisation: the provincial media, the Party's merged board and its offices
     r"bao va phat thanh, truyen hinh", r"tuyen truyen, bao chi va xuat ban", r"dan van va dan toc, ton giao",
     r"(?:xa, )?phuong, dac khu", r"so, ban, nganh", r"quan ly thu - so, the", r"khu cong nghe cao va cac khu cong nghiep",
@@ -161,7 +162,7 @@ _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
     r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
     r"|so |bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac|thanh tra"
-    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo)"
+    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo|don bien phong|khoa (?!hoc))"
 )
 
 
@@ -172,7 +173,8 @@ def section_bounds(paras: list[Para]) -> tuple[tuple[int, int] | None, tuple[int
         folded = fold(para.text)
         roman = _ROMAN.match(para.text)
         closing = folded.startswith(("noi nhan", "t/m ", "tm. ", "tm ")) or folded == "noi nhan:"
-        if roman and ("nhiem vu" in folded or "giai phap" in folded) and tasks_start is None:
+        # ("III. NỘI DUNG GIÁM SÁT" in a plan of supervision: its items are the tasks)
+        if roman and ("nhiem vu" in folded or "giai phap" in folded or re.search(r"noi dung (?:giam sat|kiem tra|khao sat)", folded)) and tasks_start is None:
             tasks_start = index
         elif roman and "to chuc thuc hien" in folded:
             org_start = index
@@ -270,6 +272,8 @@ def _label(text: str) -> tuple[str, str] | None:
         return "timeline", value.strip()
     if folded.strip() == "phan cong":  # "Phân công: X chỉ đạo; Y, Z thực hiện."
         return "assignment", value.strip()
+    if re.match(r"\s*chu the\b", folded) and len(key) < 40:  # "Chủ thể giám sát: Thường trực HĐND tỉnh" leads a supervision
+        return "lead", value.strip()
     if not re.search(r"co quan|don vi|chu tri|phoi hop|chi dao|tham muu|thuc hien|trach nhiem", folded) or len(key) > 60:
         return None
     if "chu tri" not in folded and "chi dao" not in folded and re.search(r"(?<!\()\b(?:chu tri|chi dao)\b", fold(value)):
@@ -646,6 +650,10 @@ def _roles_from_sentences(task: TaskSpec, registry: BodyRegistry, start_year: in
     bracketed = re.findall(r"\(([^()]{10,})\)", task.title)
     for chunk in bracketed:  # "… công khai (Cơ quan chủ trì: X; cơ quan phối hợp: Y; thời gian thực hiện: …)."
         labels = _labels(chunk)
+        # "1. Rà soát danh sách hộ (hoàn thành trước ngày 28/02/2025)": a heading's bracket holding its time only
+        if not labels and re.match(r"(?:hoàn thành|thực hiện|trước|trong|hằng|thường xuyên|từ|quý|tháng|năm)\b", chunk, re.IGNORECASE):
+            if read_timeline(chunk, start_year)[0] != "unspecified" and not re.search(r"\bchu tri\b|\bphoi hop\b", fold(chunk)):
+                labels = [("timeline", chunk)]
         if not labels:
             continue
         for kind, value in labels:  # "(thời hạn: hằng năm, theo lịch …)" alone: the bodies are assigned elsewhere
@@ -731,9 +739,24 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
         tasks.append(_new_task(f"{numeral}.{number}", text, "organisation", None, para.start))
     for task in tasks:
         _organisation_roles(task, task.title, registry, " ".join(task.content))
+        _further_subjects(task, registry)
         if _DATE.search(task.title) or _MONTH.search(task.title) or _QUARTER.search(task.title):
             task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(task.title)
     return tasks
+
+
+def _further_subjects(task: TaskSpec, registry: BodyRegistry) -> None:
+    """"Phòng Kế toán - Tài chính bố trí kinh phí …; Phòng Tổ chức - Hành chính đưa kết quả …": a
+    clause after ";" with a body of its own as subject names one more body of the item."""
+    for clause in re.split(r";\s+", task.title)[1:]:
+        folded = fold(clause)
+        if not (_BODY_HEAD.match(folded + " ") and _VERB.search(folded)):
+            continue
+        found = _new_task("", "", "organisation", None, 0)
+        _organisation_roles(found, clause, registry)
+        for code in [found.lead, *found.implementers]:
+            if code and code != task.lead and code not in task.implementers:
+                task.implementers.append(code)
 
 
 # "Công an xã: Phối hợp …", "Công chức Tài chính - Kế toán: Tham mưu …": the body, then its duty.

@@ -398,7 +398,7 @@ MEASURED = [
     ("batch4", "ubnd-phuong-ke-hoach", 0.916, 0.732),
     ("batch5", "dang-uy-xa-ctr", 1.0, 1.0), ("batch5", "so-y-te-ke-hoach", 1.0, 0.922),
     ("batch5", "ubnd-tinh-ke-hoach", 1.0, 0.949),
-    ("batch6", "hoi-phu-nu-tinh-ke-hoach", 0.902, 0.922), ("batch6", "thanh-uy-ctr", 0.977, 0.949),
+    ("batch6", "hoi-phu-nu-tinh-ke-hoach", 0.967, 0.922), ("batch6", "thanh-uy-ctr", 0.977, 0.949),
     ("batch6", "ubnd-phuong-ke-hoach", 0.946, 0.946),
     ("batch7", "so-gddt-ke-hoach", 0.877, 0.705), ("batch7", "tinh-uy-hop-nhat-ctr", 0.935, 0.962),
     ("batch7", "ubnd-xa-moi-ke-hoach", 0.937, 1.0),
@@ -408,16 +408,20 @@ MEASURED = [
     ("batch9", "ubnd-tinh-hop-nhat-ke-hoach", 0.956, 0.93),
     ("batch10", "mttq-tinh-ctr", 0.962, 0.943), ("batch10", "nhcsxh-tinh-ke-hoach", 0.973, 0.937),
     ("batch10", "ubnd-huyen-ven-bien-ke-hoach", 1.0, 1.0),
-    ("batch11", "dang-uy-phuong-cai-rang-ctr", 1.0, 0.943), ("batch11", "ldld-tinh-ke-hoach", 0.904, 1.0),
-    ("batch11", "tinh-doan-ctr", 0.894, 0.866),
+    ("batch11", "dang-uy-phuong-cai-rang-ctr", 1.0, 0.943), ("batch11", "ldld-tinh-ke-hoach", 0.951, 1.0),
+    ("batch11", "tinh-doan-ctr", 1.0, 0.866),
     ("batch12", "ban-tgdv-tinh-uy-ke-hoach", 1.0, 0.94), ("batch12", "hoi-nong-dan-tinh-ctr", 1.0, 0.881),
     ("batch12", "so-dttg-ke-hoach", 1.0, 0.922),
     ("batch13", "so-tai-chinh-ke-hoach", 0.932, 0.932), ("batch13", "ubnd-tp-bao-loc-ke-hoach", 1.0, 0.956),
     ("batch13", "ubnd-tp-da-nang-ke-hoach", 0.987, 1.0),
-    ("batch14", "buu-dien-tinh-ke-hoach", 0.864, 0.916), ("batch14", "cong-an-tinh-ke-hoach", 0.587, 0.919),
+    ("batch14", "buu-dien-tinh-ke-hoach", 0.972, 0.957), ("batch14", "cong-an-tinh-ke-hoach", 0.587, 0.959),
     ("batch14", "so-nnmt-ke-hoach", 1.0, 0.943),
     ("batch15", "dang-uy-ubnd-tinh-ctr", 0.925, 1.0), ("batch15", "hoi-ccb-tinh-ctr", 1.0, 0.932),
     ("batch15", "ubnd-phuong-tang-nhon-phu-ke-hoach", 1.0, 1.0),
+    ("batch16", "hoi-nct-tinh-ctr", 0.605, 0.811), ("batch16", "tt-hdnd-tinh-ke-hoach", 1.0, 0.713),
+    ("batch16", "ttyt-khu-vuc-ke-hoach", 0.809, 0.841),
+    ("batch17", "dang-uy-xa-bien-gioi-ctr", 1.0, 0.937), ("batch17", "lmhtx-tinh-viec-lam-ke-hoach", 0.845, 0.932),
+    ("batch17", "ubnd-tinh-xoa-nha-tam-ke-hoach", 1.0, 0.811),
 ]
 
 
@@ -954,7 +958,7 @@ def test_organisation_items_named_by_their_heads_and_more_verbs_and_names():
         "Trung tâm Nước sạch chủ trì, phối hợp với Ban Quản lý dự án đầu tư xây dựng tỉnh, Câu lạc bộ Doanh nhân Cựu chiến binh tỉnh "
         "thực hiện trong giai đoạn 2026 - 2030.\n",
         "1. Giám đốc Bưu điện các huyện, thành phố xây dựng kế hoạch chi tiết, gửi về Bưu điện tỉnh trước ngày 31/5/2024.\n\n"
-        "2. Phòng Kế toán - Tài chính bố trí kinh phí in ấn tài liệu, mua sắm thiết bị, khen thưởng theo Kế hoạch.\n\n"
+        "2. Phòng Kế toán - Tài chính bố trí kinh phí in ấn tài liệu, mua sắm thiết bị; Phòng Tổ chức - Hành chính đưa kết quả vào thi đua.\n\n"
         "3. Ban Thường vụ Hội Cựu chiến binh tỉnh phân công các đồng chí Ủy viên Ban Thường vụ theo dõi việc thực hiện.\n\n"
         "4. Đề nghị phối hợp\n\n- Đề nghị Bảo hiểm xã hội cơ sở phối hợp thực hiện nhiệm vụ tại điểm 1 và điểm 2 Mục III.\n",
     )
@@ -963,6 +967,57 @@ def test_organisation_items_named_by_their_heads_and_more_verbs_and_names():
         ("2", "Trung tâm Nước sạch", ["Ban Quản lý dự án đầu tư xây dựng tỉnh", "Câu lạc bộ Doanh nhân Cựu chiến binh tỉnh",
                                      "Bảo hiểm xã hội cơ sở"], "yearly_from"),
         ("IV.1", None, ["Bưu điện các huyện, thành phố"], "fixed_date"),
-        ("IV.2", None, ["Phòng Kế toán - Tài chính"], "unspecified"),  # no "mua sắm thiết bị" body
+        ("IV.2", None, ["Phòng Kế toán - Tài chính", "Phòng Tổ chức - Hành chính"], "unspecified"),  # a subject after ";" too
         ("IV.3", None, ["Ban Thường vụ Hội Cựu chiến binh tỉnh"], "unspecified"),
     ]
+
+
+# --- what batches 16 and 17 taught (fifteenth measurement) ---------------------------------------
+
+def test_defining_phrases_anniversaries_money_per_person_and_houses_counted_before_removal():
+    targets = _targets_of(
+        "- Hoàn thành xóa 3.246 nhà tạm, nhà dột nát trên địa bàn tỉnh trước ngày 31/8/2025, trong đó hỗ trợ xây dựng mới 1.958 căn.\n\n"
+        "- Bàn giao nhà cho hộ người có công nhân dịp kỷ niệm 78 năm Ngày Thương binh - Liệt sỹ.\n\n"
+        "- Đến năm 2028, 100% rác thải sinh hoạt tại khu du lịch được thu gom, xử lý.\n\n"
+        "- Tỷ lệ người hưởng nhận qua tài khoản đạt 35%; riêng khu vực đô thị đạt 60%.\n\n"
+        "- Ít nhất 50% người lao động làm việc thường xuyên trong hợp tác xã tham gia bảo hiểm xã hội.\n\n"
+        "- Thu nhập bình quân của thành viên hợp tác xã đạt 95 triệu đồng/người/năm."
+    )
+    assert [(t.comparator, t.value, t.indicator) for t in targets] == [
+        ("eq", Decimal(0), "NHA_TAM_CON_LAI"),  # the 3.246 are today's houses, none are to be left
+        ("qual", None, None),  # houses built: neither houses left nor social housing
+        ("qual", None, None),  # an anniversary's years are no quantity
+        ("qual", None, None),  # solid waste is no "nước thải"
+        ("qual", None, None), ("qual", None, None),  # paid without cash; "đô thị" alone is no unemployment rate
+        ("qual", None, None),  # workers of cooperatives are part of the labour force
+        ("qual", None, None),
+    ]
+    assert (targets[0].year, targets[3].year) == (2025, 2028)
+    assert "95 triệu đồng" in targets[-1].note
+
+
+def test_a_heading_bracket_holding_its_time_and_hospital_departments():
+    tasks = _tasks_of(
+        "1. Rà soát, chốt danh sách hộ được hỗ trợ (hoàn thành trước ngày 28/02/2025)\n\n- Rà soát từng hộ.\n\n"
+        "2. Truyền thông giáo dục sức khỏe\n\n- Duy trì chuyên mục sức khỏe.\n\nKhoa Dân số - Truyền thông giáo dục sức khỏe chủ trì; "
+        "Trạm Y tế các xã phối hợp; đề nghị Đồn Biên phòng Mẫu Sơn phối hợp. Thời gian: thường xuyên.\n"
+    )
+    assert tasks == [
+        ("1", None, [], "fixed_date"),
+        ("2", "Khoa Dân số - Truyền thông giáo dục sức khỏe", ["Trạm Y tế các xã", "Đồn Biên phòng Mẫu Sơn"], "continuous"),
+    ]
+
+
+def test_a_plan_of_supervision_names_who_supervises_and_not_who_is_supervised():
+    text = ("HỘI ĐỒNG NHÂN DÂN TỈNH TÂY NINH\nTHƯỜNG TRỰC\nSố: 09/KH-HĐND          Tây Ninh, ngày 20 tháng 01 năm 2026\n\nKẾ HOẠCH\n"
+            "Giám sát việc thực hiện chính sách xã hội\n\nIII. NỘI DUNG GIÁM SÁT\n\n"
+            "1. Giám sát chuyên đề năm 2026 về bảo hiểm xã hội\n\n- Nội dung: Kết quả phát triển người tham gia.\n\n"
+            "- Chủ thể giám sát: Thường trực Hội đồng nhân dân tỉnh.\n\n- Cơ quan giúp việc: Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh; "
+            "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh.\n\n- Đối tượng giám sát: Ủy ban nhân dân tỉnh; Sở Y tế.\n\n"
+            "- Thời gian: Quý III/2026.\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Ban Văn hóa - Xã hội xây dựng đề cương.\n\nNơi nhận:\n")
+    spec = parse_document(text, "tt-hdnd.txt")
+    names = {b.code: b.name for b in spec.bodies}
+    assert [(t.number, names.get(t.lead), [names[c] for c in t.implementers], t.timeline_kind) for t in spec.tasks][0] == (
+        "1", "Thường trực Hội đồng nhân dân tỉnh",
+        ["Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"], "fixed_date",
+    )
