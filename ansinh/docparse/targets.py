@@ -68,7 +68,14 @@ class Fragment:
 
 def _has_quantity(text: str) -> bool:
     """A number with a unit a target is measured in ("36 tháng tuổi" of a population is not one)."""
-    return any(match.group("unit") and _unit_name(match) in _TARGET_UNITS for match in _QUANTITY.finditer(text))
+    return any(
+        match.group("unit") and _unit_name(match) in _TARGET_UNITS and not _POPULATION_AGE.search(text[max(match.start() - 20, 0) : match.end()])
+        for match in _QUANTITY.finditer(text)
+    )
+
+
+# "người từ 40 tuổi trở lên", "trẻ em dưới 5 tuổi": an age that says who is counted, not a target
+_POPULATION_AGE = re.compile(r"(?:người|trẻ em|trẻ|phụ nữ|lao động)\s+(?:từ|dưới|trên)\s+\d+\s*tuổi$", re.IGNORECASE)
 
 
 def _cut(text: str, pattern: str, need_quantity: bool) -> list[tuple[int, str]]:
@@ -151,7 +158,8 @@ def _resolve_ellipsis(fragment: str, previous: str) -> str:
     return previous[: match.start()] + fragment
 
 
-_PER_PEOPLE = re.compile(r"\btren (?:\d{1,3}(?:\.000)+|mot van|van) dan\b")  # "bác sĩ trên 10.000 dân": no comparator
+# "bác sĩ trên 10.000 dân", "trên địa bàn tỉnh có 60% …": "trên" is no comparator there
+_PER_PEOPLE = re.compile(r"\btren (?:(?:\d{1,3}(?:\.000)+|mot van|van) dan|dia ban)\b")
 
 
 def _comparator_before(prefix: str) -> str | None:
@@ -218,6 +226,7 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     # "Cùng với các nguồn lực khác, góp phần hoàn thành xóa nhà tạm …": the share others take is no condition.
     zero_opening = re.sub(r"^cung (?:voi [^,]{3,60}?(?:,\s*|\s+(?=(?:gop phan|hoan thanh)\b))|toan tinh\s+|ca he thong chinh tri\s+)", "", zero_opening)
     zero_opening = re.sub(r"^(?:(?:hoan thanh viec|hoan thanh|ho tro|giu vung ket qua|phoi hop|gop phan)\s+)+", "", zero_opening)
+    zero_opening = re.sub(r"^cung (?:toan tinh|ca he thong chinh tri)\s+(?:hoan thanh\s+)?", "", zero_opening)  # "góp phần cùng toàn tỉnh xóa xong …"
     # "Hoàn thành hỗ trợ xây mới, sửa chữa 27 căn nhà tạm … còn lại": the 27 are today's stock.
     if _ZERO_OPENING.match(zero_opening) or re.search(r"\b\d+ can nha tam\b.*\bcon lai\b", folded):
         # Houses left are counted (nhà tạm); "không còn hộ nghèo" has no count to set to zero: qual.
@@ -341,7 +350,7 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
             continue
         if part_only and code in _whole_population():  # "hội viên nông dân tham gia bảo hiểm y tế": not the population's
             continue
-        if any(phrase in _indicator_names()[code] and phrase not in folded_text for phrase in _DEFINING):
+        if any(phrase in _benefit_free(_indicator_names()[code]) and phrase not in _benefit_free(folded_text) for phrase in _DEFINING):
             continue
         if area and area != _area_named(_indicator_names()[code]):  # "hộ gia đình nông thôn có nhà tiêu hợp vệ sinh": not all households'
             continue
@@ -365,6 +374,11 @@ _PART_OF_POPULATION = re.compile(
 # được thu gom, xử lý" is no "nước thải"; "khu vực đô thị đạt 60%" no unemployment rate; houses
 # built for the poor no social housing).
 _DEFINING = ("nha o xa hoi", "nuoc thai", "that nghiep")
+
+
+def _benefit_free(folded: str) -> str:
+    """The text without "trợ cấp / bảo hiểm thất nghiệp": a benefit, no unemployment rate."""
+    return re.sub(r"\b(?:tro cap|bao hiem) that nghiep\b", " ", folded)
 
 
 def _units_agree(stated: str, measured_in: str) -> bool:
@@ -462,8 +476,8 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
         opening_year = _year_of(lead_in.group(1), opening_year) if lead_in else opening_year
         # "Bên cạnh các chỉ tiêu trên, các cấp Hội … góp phần thực hiện các chỉ tiêu của tỉnh: hoàn
         # thành xóa nhà tạm …; …": what introduces the list is no part of its first target
-        introduction = re.match(r"[^:;.]{10,160}:\s+", para.text[body_start:])
-        if introduction and not _has_quantity(introduction.group()):
+        introduction = re.match(r"[^:;.]{10,160}:\s+(?!(?:năm \d{4}|đến năm|đạt|trên|dưới|khoảng|\d))", para.text[body_start:])
+        if introduction and not _has_quantity(introduction.group()):  # ("Tỷ lệ …: năm 2026 đạt 88%" names its subject)
             body_start += introduction.end()
         body = para.text[body_start:]
         for pos, fragment, per_10k, context in split_fragments(body):

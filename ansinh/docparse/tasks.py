@@ -162,7 +162,7 @@ _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
     r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
     r"|so |bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac|thanh tra"
-    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo|don bien phong|khoa (?!hoc))"
+    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao|dam|ve|hiem|tro|quan|luu)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo|don bien phong|khoa (?!hoc)|tinh doan|benh vien|quy )"
 )
 
 
@@ -244,7 +244,7 @@ def _new_task(number: str, title: str, section: str, parent: str | None, offset:
 # Where a label starts inside a line holding several ("* Chỉ đạo: … Thực hiện: … Thời gian: …",
 # "(Đơn vị chủ trì: …; phối hợp: …; thời gian: …)").
 _LABEL_KEY = re.compile(
-    r"(?:^|(?<=[.;]\s))(?=(?:(?:cơ quan|đơn vị)\s+)?(?:chỉ đạo|chủ trì|phối hợp|thực hiện|tham mưu|thời gian|thời hạn|phân công)[^:.;]{0,40}:)",
+    r"(?:^|(?<=[.;]\s))(?=(?:(?:cơ quan|đơn vị)\s+)?(?:chỉ đạo|chủ trì|phối hợp|thực hiện|tham mưu|thời gian|thời hạn|phân công|trách nhiệm)[^:.;]{0,40}:)",
     re.IGNORECASE,
 )
 
@@ -523,8 +523,7 @@ def _assign_by_heading_body(tasks: list[TaskSpec], registry: BodyRegistry, start
     "phối hợp với" are its implementers, and a closing "Thực hiện thường xuyên." its timeline."""
     groups = [(task, name) for task in tasks if task.parent_number is None and (name := _heading_body(task.title))]
     points_of = {task.number: [t for t in tasks if t.parent_number == task.number] for task, _ in groups}
-    texts = lambda task: [task.title, *task.content]  # noqa: E731
-    dutiful = [g for g, _ in groups if any(_DUTY_OPENING.match(fold(_BULLET.sub("", text))) for p in points_of[g.number] or [g] for text in texts(p))]
+    dutiful = [g for g, _ in groups if any(_DUTY_OPENING.match(fold(_BULLET.sub("", text))) for p in points_of[g.number] or [g] for text in _texts(p))]
     if len(dutiful) < 2:
         return
     for group, name in groups:
@@ -533,7 +532,7 @@ def _assign_by_heading_body(tasks: list[TaskSpec], registry: BodyRegistry, start
         points = points_of[group.number]
         for task in points or [group]:
             task.lead = task.lead or body
-            text = " ".join(texts(task)) if points else " ".join(group.content)
+            text = " ".join(_texts(task)) if points else " ".join(group.content)
             for partner in _named_partners(text, fold(text), registry):
                 if partner not in task.implementers and partner != task.lead:
                     task.implementers.append(partner)
@@ -543,6 +542,10 @@ def _assign_by_heading_body(tasks: list[TaskSpec], registry: BodyRegistry, start
                     if kind != "unspecified":
                         task.timeline_kind, task.timeline_from_year, task.timeline_due = kind, from_year, due
                         break
+
+
+def _texts(task: TaskSpec) -> list[str]:
+    return [task.title, *task.content]
 
 
 def _heading_body(title: str) -> str | None:

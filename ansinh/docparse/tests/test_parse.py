@@ -403,7 +403,7 @@ MEASURED = [
     ("batch7", "so-gddt-ke-hoach", 0.877, 0.705), ("batch7", "tinh-uy-hop-nhat-ctr", 0.935, 0.962),
     ("batch7", "ubnd-xa-moi-ke-hoach", 0.937, 1.0),
     ("batch8", "dang-uy-phuong-phu-bai-ctr", 0.969, 0.943), ("batch8", "so-noi-vu-ke-hoach", 0.922, 0.908),
-    ("batch8", "so-xay-dung-ke-hoach", 0.871, 0.946),
+    ("batch8", "so-xay-dung-ke-hoach", 0.922, 0.946),
     ("batch9", "bhxh-tinh-ke-hoach", 0.764, 0.946), ("batch9", "dang-uy-xa-mien-nui-ctr", 0.908, 1.0),
     ("batch9", "ubnd-tinh-hop-nhat-ke-hoach", 0.956, 0.93),
     ("batch10", "mttq-tinh-ctr", 0.962, 0.943), ("batch10", "nhcsxh-tinh-ke-hoach", 0.973, 0.937),
@@ -418,10 +418,14 @@ MEASURED = [
     ("batch14", "so-nnmt-ke-hoach", 1.0, 0.943),
     ("batch15", "dang-uy-ubnd-tinh-ctr", 0.925, 1.0), ("batch15", "hoi-ccb-tinh-ctr", 1.0, 0.932),
     ("batch15", "ubnd-phuong-tang-nhon-phu-ke-hoach", 1.0, 1.0),
-    ("batch16", "hoi-nct-tinh-ctr", 0.605, 0.811), ("batch16", "tt-hdnd-tinh-ke-hoach", 1.0, 0.713),
-    ("batch16", "ttyt-khu-vuc-ke-hoach", 0.809, 0.841),
+    ("batch16", "hoi-nct-tinh-ctr", 0.666, 0.811), ("batch16", "tt-hdnd-tinh-ke-hoach", 1.0, 0.713),
+    ("batch16", "ttyt-khu-vuc-ke-hoach", 0.877, 0.841),
     ("batch17", "dang-uy-xa-bien-gioi-ctr", 1.0, 0.937), ("batch17", "lmhtx-tinh-viec-lam-ke-hoach", 0.845, 0.932),
     ("batch17", "ubnd-tinh-xoa-nha-tam-ke-hoach", 1.0, 0.811),
+    ("batch18", "hoi-ctd-tinh-ctr", 0.874, 0.866), ("batch18", "ttdvvl-tinh-ke-hoach", 0.922, 1.0),
+    ("batch18", "ubnd-dac-khu-phu-quoc-ke-hoach", 0.963, 0.881),
+    ("batch19", "so-khcn-so-hoa-ke-hoach", 0.817, 0.925), ("batch19", "so-y-te-tre-em-ke-hoach", 0.832, 1.0),
+    ("batch19", "ubnd-xa-cau-ke-ke-hoach", 0.951, 0.811),
 ]
 
 
@@ -1021,3 +1025,47 @@ def test_a_plan_of_supervision_names_who_supervises_and_not_who_is_supervised():
         "1", "Thường trực Hội đồng nhân dân tỉnh",
         ["Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"], "fixed_date",
     )
+
+
+def test_a_subject_before_a_colon_an_age_that_says_who_and_tren_dia_ban():
+    targets = _targets_of(
+        "+ Tỷ lệ dân số được quản lý sức khỏe: năm 2026 đạt 88%; đến năm 2030 đạt trên 95%.\n\n"
+        "+ Tỷ lệ người từ 40 tuổi trở lên được khám sàng lọc tăng huyết áp, đái tháo đường đạt 70% năm 2026.\n\n"
+        "+ Góp phần để trên địa bàn tỉnh có 60% số người sau độ tuổi nghỉ hưu được hưởng lương hưu, bảo hiểm xã hội hằng tháng "
+        "và trợ cấp hưu trí xã hội."
+    )
+    assert [(t.comparator, t.value, t.year, t.indicator) for t in targets] == [
+        ("ge", Decimal(88), 2026, "TL_QUAN_LY_SUC_KHOE"),  # the colon follows the subject: no introduction
+        ("gt", Decimal(95), 2030, "TL_QUAN_LY_SUC_KHOE"),
+        ("qual", None, 2026, None),  # one target: "từ 40 tuổi trở lên" says who is screened
+        ("ge", Decimal(60), 2030, "TL_HUONG_HUU"),  # "trên địa bàn" is no comparator
+    ]
+
+
+# --- what batches 18 and 19 taught (sixteenth measurement) ---------------------------------------
+
+def test_unemployment_benefits_are_no_unemployment_rate_and_a_share_in_removing_houses():
+    targets = _targets_of(
+        "- 100% người lao động đang hưởng trợ cấp thất nghiệp được tư vấn, giới thiệu việc làm.\n\n"
+        "- Tỷ lệ lực lượng lao động trong độ tuổi lao động tham gia bảo hiểm thất nghiệp đạt 30%.\n\n"
+        "- Tỷ lệ thất nghiệp chung dưới 2%.\n\n"
+        "- Góp phần cùng toàn tỉnh xóa xong nhà tạm, nhà dột nát trước ngày 31/10/2025."
+    )
+    assert [(t.comparator, t.indicator) for t in targets] == [
+        ("qual", None), ("ge", "TL_THAM_GIA_BHTN"), ("lt", "TL_THAT_NGHIEP"),
+        ("eq", "NHA_TAM_CON_LAI"),  # "góp phần cùng toàn tỉnh xóa xong …": none left
+    ]
+
+
+def test_a_responsibility_line_with_its_time_and_words_that_open_no_newspaper():
+    tasks = _tasks_of(
+        "1. Truyền thông\n\n- Đa dạng hóa hình thức truyền thông.\n\nTrách nhiệm: Phòng Bảo trợ xã hội và Trẻ em chủ trì; Trung tâm Kiểm soát "
+        "bệnh tật tỉnh, Báo và Phát thanh, Truyền hình Phú Thọ phối hợp. Thời gian: thường xuyên.\n",
+        "1. Bảo đảm kinh phí, trang thiết bị cho hoạt động tuyên truyền tổ chức thực hiện.\n\n"
+        "2. Báo và Phát thanh, Truyền hình Phú Thọ mở chuyên mục về quyền trẻ em.\n",
+    )
+    assert tasks == [
+        ("1", "Phòng Bảo trợ xã hội và Trẻ em", ["Trung tâm Kiểm soát bệnh tật tỉnh", "Báo và Phát thanh, Truyền hình Phú Thọ"], "continuous"),
+        ("IV.1", None, [], "unspecified"),  # "Bảo đảm …" opens no newspaper's name
+        ("IV.2", None, ["Báo và Phát thanh, Truyền hình Phú Thọ"], "unspecified"),
+    ]
