@@ -84,6 +84,9 @@ def _joins(previous: str, line: str) -> bool:
     return first.isalpha() and first.islower()
 
 
+_PART_HEADING = re.compile(r"^[IVX]+\.\s")
+
+
 def _running_headers(text: str) -> set[str]:
     """Lines a page repeats at its top or bottom, next to its number ("Chương trình giám sát …
     giai đoạn 2024 - 2030" then "2"): the same words, at least six, ending without punctuation,
@@ -112,7 +115,8 @@ def paragraphs(text: str) -> list[Para]:
             continue
         if stripped in headers and not in_table:
             continue
-        in_table = in_table or fold(stripped) in TABLE_NUMBER_HEADINGS
+        # a table lasts until the next part of the document ("III. NHIỆM VỤ …"), where prose resumes
+        in_table = (in_table and not _PART_HEADING.match(stripped)) or fold(stripped) in TABLE_NUMBER_HEADINGS
         # In a table a short lower-case line is a cell of its own ("m2 sàn/người", "người").
         if paras and _joins(paras[-1].text, stripped) and not (in_table and len(stripped.split()) <= 3):
             para = paras[-1]

@@ -1069,3 +1069,11 @@ def test_a_responsibility_line_with_its_time_and_words_that_open_no_newspaper():
         ("IV.1", None, [], "unspecified"),  # "Bảo đảm …" opens no newspaper's name
         ("IV.2", None, ["Báo và Phát thanh, Truyền hình Phú Thọ"], "unspecified"),
     ]
+
+
+def test_a_table_ends_at_the_next_part_and_broken_sentences_are_joined_again():
+    text = ("TT\nChỉ tiêu\nNăm 2030\n\n1\nTỷ lệ dân số tham gia bảo hiểm y tế\n95\n\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\n\n1. Chăm sóc trẻ em suy\ndinh dưỡng\n\n7\n\n2. Việc làm\n")
+    paras = [p.text for p in paragraphs(text)]
+    assert "Chỉ tiêu" in paras and "95" in paras  # cells stay cells inside the table
+    assert "1. Chăm sóc trẻ em suy dinh dưỡng" in paras and "7" not in paras  # after it: joined, page number dropped
