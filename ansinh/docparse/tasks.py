@@ -153,9 +153,10 @@ _VERBS = (
     r"co trach nhiem", r"phoi hop", r"theo doi", r"(?<!ban )chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
     r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )tong hop", r"van dong", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
     r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) thuong truc",
+    # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "đưa việc" is the verb, "chỉ đạo" a noun there
     r"dua (?:viec|noi dung|ket qua)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
     r"(?<!phong )khai thac", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho))", r"tiep nhan", r"dau tranh",
-    r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"  # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "chỉ đạo" is a noun there
+    r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
