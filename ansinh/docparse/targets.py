@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from ansinh.core.vnformat import parse_number
+from ansinh.core.vnformat import format_number, parse_number
 from ansinh.docparse.text import TABLE_NUMBER_HEADINGS, Para, fold
 from ansinh.programs.programfile import TargetSpec
 
@@ -263,7 +263,8 @@ def without_indicator(spec: TargetSpec) -> TargetSpec:
     the library has no data for) cannot be followed as a numeric target: a program file needs an
     indicator for one. It is drafted as qualitative, the number kept in the note for the person
     reviewing the draft, who may add an indicator and make it numeric."""
-    bound = f"{spec.low}–{spec.high}" if spec.comparator == "range" else f"{spec.value}"
+    # written the Vietnamese way for the reviewer ("ít nhất 1.200 hộ", "từ 0,5–1 %/năm")
+    bound = f"{format_number(spec.low)}–{format_number(spec.high)}" if spec.comparator == "range" else format_number(spec.value)
     stated = f"{_STATED[spec.comparator]} {bound} {spec.unit}".strip()
     spec.note = f"{spec.note}; văn bản nêu {stated}, chưa có chỉ số phù hợp trong thư viện"
     spec.comparator, spec.value, spec.low, spec.high, spec.unit = "qual", None, None, None, ""
@@ -321,10 +322,7 @@ def _indicator_names() -> dict[str, str]:
 def _whole_population() -> frozenset[str]:
     """The library's rates of the whole population or labour force ("Tỷ lệ dân số tham gia bảo
     hiểm y tế", "Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội")."""
-    from ansinh.indicators.libraryfile import parse_indicator_library
-
-    library = parse_indicator_library(LIBRARY)
-    return frozenset(i.code for i in library.indicators if re.match(r"ty le (?:dan so|luc luong lao dong)\b", fold(i.name)))
+    return frozenset(code for code, name in _indicator_names().items() if re.match(r"ty le (?:dan so|luc luong lao dong)\b", name))
 
 
 # How documents name some indicators in words the library's formal names lack.
@@ -342,7 +340,7 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
     words = _words(text)
     own_words = _words(own) if own else words
     part_only = bool(_PART_OF_POPULATION.search(fold(own or text)))
-    folded_text = fold(f"{text} {own}")
+    plain_text = _benefit_free(fold(f"{text} {own}"))
     area = _area_named(fold(own or text)) if unit == "%" else ""  # a rate of rural households is no rate of all
     best, best_score = None, 0.0
     for code, names, measured_in in _indicators():
@@ -350,7 +348,7 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
             continue
         if part_only and code in _whole_population():  # "hội viên nông dân tham gia bảo hiểm y tế": not the population's
             continue
-        if any(phrase in _benefit_free(_indicator_names()[code]) and phrase not in _benefit_free(folded_text) for phrase in _DEFINING):
+        if any(phrase in _benefit_free(_indicator_names()[code]) and phrase not in plain_text for phrase in _DEFINING):
             continue
         if area and area != _area_named(_indicator_names()[code]):  # "hộ gia đình nông thôn có nhà tiêu hợp vệ sinh": not all households'
             continue

@@ -344,7 +344,7 @@ def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: Bo
             continue
         index, roles = start + 1, []
         while index < len(paras) and not _APPENDIX_ROW.match(paras[index].text):
-            roles.append(_column_role(fold(paras[index].text)))
+            roles.append(_column(paras[index].text))
             index += 1
         if "lead" not in roles:
             continue
@@ -354,11 +354,11 @@ def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: Bo
                 end += 1
             number = paras[index].text.rstrip(".")
             task = by_number.get(number)
-            if task is None and end - index - 1 == len(roles) and None in roles and "." in number and number.rsplit(".", 1)[0] in by_number:
-                task = _appendix_point(number, paras[index + 1 + roles.index(None)], tasks, by_number)
+            if task is None and end - index - 1 == len(roles) and "title" in roles and "." in number and number.rsplit(".", 1)[0] in by_number:
+                task = _appendix_point(number, paras[index + 1 + roles.index("title")], tasks, by_number)
             if task is not None and end - index - 1 == len(roles) and not _assigned(task):
                 for role, cell in zip(roles, paras[index + 1 : end]):
-                    if role:
+                    if role in ("lead", "implementers", "timeline"):
                         _apply_label(task, role, cell.text, registry, start_year)
             index = end
     _inherit_from_subtasks(tasks)
@@ -372,16 +372,6 @@ def _appendix_point(number: str, title: Para, tasks: list[TaskSpec], by_number: 
     tasks.insert(family[-1] + 1, task)
     by_number[number] = task
     return task
-
-
-def _column_role(heading: str) -> str | None:
-    if "thoi gian" in heading or "thoi han" in heading or "tien do" in heading:
-        return "timeline"
-    if "chu tri" in heading or "chi dao" in heading:
-        return "lead"
-    if "phoi hop" in heading or "thuc hien" in heading or "tham muu" in heading:
-        return "implementers"
-    return None
 
 
 # "- Nhiệm vụ 3, điểm a: Phòng X chủ trì; Phòng Y phối hợp. Thời gian: hằng năm." in the

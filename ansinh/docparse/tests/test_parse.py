@@ -486,8 +486,7 @@ def test_assignments_written_as_sentences():
             "2. Rà soát đội ngũ công chức (Phòng Nội vụ chủ trì, phối hợp với Phòng Lao động - Thương binh và Xã hội thực hiện hằng năm).\n\n"
             "3. Kiểm tra, giám sát\n\nPhân công: Ủy ban Kiểm tra Đảng ủy, Ủy ban Mặt trận Tổ quốc Việt Nam xã. Thời gian: Năm 2024 - 2030.\n")
     spec = parse_document(text, "thu.txt")
-    names = {b.code: b.name for b in spec.bodies}
-    assert [(t.number, names.get(t.lead), [names[c] for c in t.implementers], t.timeline_kind) for t in spec.tasks] == [
+    assert _task_rows(spec) == [
         ("1", "Ban Thường vụ Đảng ủy", ["Các chi bộ trực thuộc", "Đài Truyền thanh xã"], "continuous"),
         ("2", "Phòng Nội vụ", ["Phòng Lao động - Thương binh và Xã hội"], "yearly_from"),
         ("3", None, ["Ủy ban Kiểm tra Đảng ủy", "Ủy ban Mặt trận Tổ quốc Việt Nam xã"], "yearly_from"),
@@ -512,9 +511,13 @@ def test_a_numbered_chi_tieu_heading_after_a_general_objective_and_sub_headings_
 def _tasks_of(section: str, organisation: str = ""):
     text = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\n" + section
             + ("\n\nIV. TỔ CHỨC THỰC HIỆN\n\n" + organisation if organisation else "") + "\n\nNơi nhận:\n")
-    spec = parse_document(text, "thu.txt")
+    return _task_rows(parse_document(text, "thu.txt"))
+
+
+def _task_rows(spec, title: bool = False):
+    """(number, [title,] lead's name, implementers' names, timeline kind) of each task."""
     names = {b.code: b.name for b in spec.bodies}
-    return [(t.number, names.get(t.lead), [names[c] for c in t.implementers], t.timeline_kind) for t in spec.tasks]
+    return [(t.number, *([t.title] if title else []), names.get(t.lead), [names[c] for c in t.implementers], t.timeline_kind) for t in spec.tasks]
 
 
 def test_assignments_given_with_giao_or_in_a_bracketed_paragraph_and_names_holding_verbs():
@@ -562,7 +565,7 @@ def test_a_number_no_indicator_measures_is_drafted_as_qualitative_with_the_numbe
     targets = _targets_of("- Mỗi năm hỗ trợ ít nhất 1.200 hộ phụ nữ nghèo phát triển sinh kế.\n"
                           "- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin đạt 97%.")
     assert [(t.comparator, t.value, t.indicator) for t in targets] == [("qual", None, None), ("ge", Decimal(97), "TL_TIEM_CHUNG")]
-    assert "văn bản nêu ít nhất 1200 hộ" in targets[0].note
+    assert "văn bản nêu ít nhất 1.200 hộ" in targets[0].note
 
 
 def test_subjects_carried_over_numbered_items_houses_left_and_years_of_lettered_headings():
@@ -730,7 +733,7 @@ def test_a_share_in_a_common_goal_and_a_two_year_period_and_a_running_header():
     assert [(t.comparator, t.value, t.year, t.indicator) for t in targets] == [
         ("eq", Decimal(0), 2025, "NHA_TAM_CON_LAI"), ("qual", None, 2025, None), ("ge", Decimal(95), 2030, "TL_BAO_PHU_BHYT"),
     ]
-    assert "1500 nhà" in targets[1].note  # the number kept for the reviewer
+    assert "1.500 nhà" in targets[1].note  # the number kept for the reviewer
 
 
 def test_a_bracket_of_labels_closing_a_subtask_and_organisation_sentences():
@@ -778,8 +781,7 @@ def test_an_appendix_table_of_assignments_gives_each_task_its_bodies_by_number()
             "2\nHuy động nguồn vốn\n\n2.1\nHuy động tiền gửi\nPhòng Kế toán - Ngân quỹ\nPhòng Kế hoạch - Nghiệp vụ tín dụng\nThường xuyên\n\n"
             "2.2\nGiải ngân vốn ủy thác\nPhòng Kế toán - Ngân quỹ\nPhòng Tin học\nHoàn thành trước ngày 31/12/2024\n")
     spec = parse_document(text, "nhcs.txt")
-    names = {b.code: b.name for b in spec.bodies}
-    assert [(t.number, names.get(t.lead), [names[c] for c in t.implementers], t.timeline_kind) for t in spec.tasks] == [
+    assert _task_rows(spec) == [
         ("1", "Phòng Kế hoạch - Nghiệp vụ tín dụng", ["Phòng Kế toán - Ngân quỹ", "Phòng Tin học"], "yearly_from"),
         ("2", "Phòng Kế toán - Ngân quỹ", [], "unspecified"),  # the lead its points share; their timelines differ
         ("2.1", "Phòng Kế toán - Ngân quỹ", ["Phòng Kế hoạch - Nghiệp vụ tín dụng"], "continuous"),
@@ -847,8 +849,7 @@ def test_appendix_rows_under_a_group_with_only_bullets_are_its_points():
             "2\nSinh kế\n\n2.1\nHướng dẫn dự án sinh kế\nPhòng Chính sách dân tộc\nSở Nông nghiệp và Môi trường\nQuý IV/2026\nBáo cáo\n\n"
             "2.2\nRà soát nhu cầu vay vốn\nPhòng Chính sách dân tộc\nỦy ban nhân dân các xã, phường\nThường xuyên\nDanh sách\n")
     spec = parse_document(text, "so-dttg.txt")
-    names = {b.code: b.name for b in spec.bodies}
-    assert [(t.number, t.title, names.get(t.lead), [names[c] for c in t.implementers], t.timeline_kind) for t in spec.tasks] == [
+    assert _task_rows(spec, title=True) == [
         ("1", "Tuyên truyền", "Phòng Tuyên truyền và Địa bàn", [], "yearly_from"),
         ("1.1", "Biên soạn tài liệu song ngữ", "Phòng Tuyên truyền và Địa bàn", ["Sở Văn hóa, Thể thao và Du lịch"], "yearly_from"),
         ("2", "Sinh kế", "Phòng Chính sách dân tộc", [], "unspecified"),
@@ -1020,8 +1021,7 @@ def test_a_plan_of_supervision_names_who_supervises_and_not_who_is_supervised():
             "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh.\n\n- Đối tượng giám sát: Ủy ban nhân dân tỉnh; Sở Y tế.\n\n"
             "- Thời gian: Quý III/2026.\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Ban Văn hóa - Xã hội xây dựng đề cương.\n\nNơi nhận:\n")
     spec = parse_document(text, "tt-hdnd.txt")
-    names = {b.code: b.name for b in spec.bodies}
-    assert [(t.number, names.get(t.lead), [names[c] for c in t.implementers], t.timeline_kind) for t in spec.tasks][0] == (
+    assert _task_rows(spec)[0] == (
         "1", "Thường trực Hội đồng nhân dân tỉnh",
         ["Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"], "fixed_date",
     )
