@@ -360,18 +360,22 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
 
 
 # What no library indicator measures though its words resemble one: how an allowance is paid
-# ("nhận qua tài khoản", "không dùng tiền mặt": the share paid without cash, not the share paid).
-_UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat)\b")
+# ("nhận qua tài khoản", "không dùng tiền mặt": the share paid without cash, not the share paid),
+# how satisfied people are ("mức độ hài lòng … bảo hiểm y tế": no coverage rate), a share of
+# money ("số tiền chậm đóng bảo hiểm xã hội": no share of people insured).
+_UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat|hai long|so tien|cham dong)\b")
 # Words that narrow a rate to a part of the population: members, pupils, an ethnic group (every
 # gold author drafted such rates as qualitative, not as the library's rate of the whole population).
 _PART_OF_POPULATION = re.compile(
-    r"\b(?:hoi vien|doan vien|hoc sinh|sinh vien|dong bao dan toc|nguoi dan toc thieu so|cong nhan|bao hiem xa hoi tu nguyen"
+    r"\b(?:hoi vien|doan vien|hoc sinh|sinh vien|nguoi cao tuoi|dong bao dan toc|nguoi dan toc thieu so|cong nhan|bao hiem xa hoi tu nguyen"
     r"|trong (?:cac )?(?:hop tac xa|doanh nghiep))\b"
 )
 # A phrase that defines what an indicator counts: its name holds it, so must the text ("rác thải …
 # được thu gom, xử lý" is no "nước thải"; "khu vực đô thị đạt 60%" no unemployment rate; houses
-# built for the poor no social housing).
-_DEFINING = ("nha o xa hoi", "nuoc thai", "that nghiep")
+# built for the poor no social housing; "người cao tuổi … hưởng trợ cấp xã hội hằng tháng" no
+# rate of people past retirement age, nor of the library's recipients, who are defined by the
+# orphans under 36 months they include).
+_DEFINING = ("nha o xa hoi", "nuoc thai", "that nghiep", "36 thang", "nghi huu")
 
 
 def _benefit_free(folded: str) -> str:

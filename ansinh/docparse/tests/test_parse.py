@@ -1077,3 +1077,22 @@ def test_a_table_ends_at_the_next_part_and_broken_sentences_are_joined_again():
     paras = [p.text for p in paragraphs(text)]
     assert "Chỉ tiêu" in paras and "95" in paras  # cells stay cells inside the table
     assert "1. Chăm sóc trẻ em suy dinh dưỡng" in paras and "7" not in paras  # after it: joined, page number dropped
+
+
+def test_satisfaction_money_and_groups_the_library_does_not_count_draft_no_indicator():
+    targets = _targets_of(
+        "- Mức độ hài lòng của người dân đối với việc thực hiện chính sách bảo hiểm y tế đạt ít nhất 90%.\n\n"
+        "- Tỷ lệ số tiền chậm đóng bảo hiểm xã hội, bảo hiểm y tế so với số phải thu dưới 2%.\n\n"
+        "- 100% người cao tuổi có thẻ bảo hiểm y tế.\n\n"
+        "- 100% người cao tuổi thuộc diện hưởng trợ cấp xã hội hằng tháng được hưởng đầy đủ.\n\n"
+        "- 100% trẻ em dưới 36 tháng tuổi mồ côi cả cha lẫn mẹ, người cao tuổi cô đơn thuộc hộ nghèo được hưởng trợ cấp xã hội.\n\n"
+        "- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%."
+    )
+    assert [(t.comparator, t.indicator) for t in targets] == [
+        ("qual", None),  # satisfaction: no coverage rate
+        ("qual", None),  # a share of money: no share of people
+        ("qual", None),  # the elderly: a part of the population
+        ("qual", None),  # recipients without the orphans that define the library's rate
+        ("eq", "TL_HUONG_TRO_CAP"),
+        ("ge", "TL_BAO_PHU_BHYT"),
+    ]
