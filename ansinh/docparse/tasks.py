@@ -157,6 +157,7 @@ _VERBS = (
     r"dua (?:viec|noi dung|ket qua)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
     r"(?<!phong )khai thac", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho))", r"tiep nhan", r"dau tranh",
     r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"
+    r"long ghep", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
@@ -736,7 +737,13 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
         _further_subjects(task, registry)
         if _DATE.search(task.title) or _MONTH.search(task.title) or _QUARTER.search(task.title):
             task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(task.title)
+        elif done := _DONE_IN_YEAR.search(task.title):
+            task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(done.group(1))
     return tasks
+
+
+# "…; hoàn thành lập hồ sơ sức khỏe điện tử cho người dân trong năm 2027": work due within a year
+_DONE_IN_YEAR = re.compile(r"\bhoàn thành\b[^.;]{0,100}?\b((?:trong|trước|cuối|đến hết) năm \d{4})", re.IGNORECASE)
 
 
 def _further_subjects(task: TaskSpec, registry: BodyRegistry) -> None:

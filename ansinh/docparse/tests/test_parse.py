@@ -1096,3 +1096,16 @@ def test_satisfaction_money_and_groups_the_library_does_not_count_draft_no_indic
         ("eq", "TL_HUONG_TRO_CAP"),
         ("ge", "TL_BAO_PHU_BHYT"),
     ]
+
+
+def test_a_partner_list_ends_at_a_verb_and_work_done_within_a_year_is_dated():
+    tasks = _tasks_of(
+        "1. Tuyên truyền\n\n- Đẩy mạnh tuyên truyền.\n",
+        "1. Phòng Kinh tế chủ trì, phối hợp với Phòng Văn hóa - Xã hội lồng ghép nguồn vốn hỗ trợ sinh kế cho hộ nghèo, hộ cận nghèo.\n\n"
+        "2. Trạm Y tế xã chủ trì thực hiện các chỉ tiêu về y tế; phối hợp với Bảo hiểm xã hội cơ sở vận động người dân tham gia "
+        "bảo hiểm y tế; hoàn thành lập hồ sơ sức khỏe điện tử cho người dân trong năm 2027.\n",
+    )
+    assert tasks[1:] == [
+        ("IV.1", "Phòng Kinh tế", ["Phòng Văn hóa - Xã hội"], "unspecified"),  # "lồng ghép" ends the partner's name
+        ("IV.2", "Trạm Y tế xã", ["Bảo hiểm xã hội cơ sở"], "fixed_date"),
+    ]
