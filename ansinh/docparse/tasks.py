@@ -157,7 +157,7 @@ _VERBS = (
     r"dua (?:viec|noi dung|ket qua)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
     r"(?<!phong )khai thac", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho))", r"tiep nhan", r"dau tranh",
     r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"
-    r"long ghep", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
+    r"long ghep", r"chuan bi", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
@@ -750,6 +750,7 @@ def _further_subjects(task: TaskSpec, registry: BodyRegistry) -> None:
     """"Phòng Kế toán - Tài chính bố trí kinh phí …; Phòng Tổ chức - Hành chính đưa kết quả …": a
     clause after ";" with a body of its own as subject names one more body of the item."""
     for clause in re.split(r";\s+", task.title)[1:]:
+        clause = re.sub(r"^(?:đề nghị|giao(?: cho)?|yêu cầu)\s+", "", clause, flags=re.IGNORECASE)  # "…; đề nghị Bảo hiểm xã hội tỉnh phối hợp"
         folded = fold(clause)
         if not (_BODY_HEAD.match(folded + " ") and _VERB.search(folded)):
             continue

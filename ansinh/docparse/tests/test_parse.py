@@ -1109,3 +1109,17 @@ def test_a_partner_list_ends_at_a_verb_and_work_done_within_a_year_is_dated():
         ("IV.1", "Phòng Kinh tế", ["Phòng Văn hóa - Xã hội"], "unspecified"),  # "lồng ghép" ends the partner's name
         ("IV.2", "Trạm Y tế xã", ["Bảo hiểm xã hội cơ sở"], "fixed_date"),
     ]
+
+
+def test_a_clause_asking_a_further_body_and_lap_ending_a_partner_name():
+    tasks = _tasks_of(
+        "1. Tuyên truyền\n\n- Đẩy mạnh tuyên truyền.\n",
+        "1. Đề nghị Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành tỉnh chuẩn bị báo cáo; đề nghị Bảo hiểm xã hội tỉnh, Chi nhánh "
+        "Ngân hàng Chính sách xã hội tỉnh phối hợp thực hiện.\n\n"
+        "2. Văn phòng Hội đồng nhân dân tỉnh chủ trì, phối hợp với các Ban của Hội đồng nhân dân tỉnh lập danh mục kiến nghị "
+        "sau từng cuộc giám sát.\n",
+    )
+    assert tasks[1:] == [
+        ("IV.1", "Ủy ban nhân dân tỉnh", ["Các sở, ngành tỉnh", "Bảo hiểm xã hội tỉnh", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh"], "unspecified"),
+        ("IV.2", "Văn phòng Hội đồng nhân dân tỉnh", ["Các Ban của Hội đồng nhân dân tỉnh"], "unspecified"),
+    ]
