@@ -38,6 +38,9 @@ _COMPOUNDS = (
     r"bao va phat thanh, truyen hinh", r"tuyen truyen, bao chi va xuat ban", r"dan van va dan toc, ton giao",
     r"(?:xa, )?phuong, dac khu", r"so, ban, nganh", r"quan ly thu - so, the", r"khu cong nghe cao va cac khu cong nghiep",
     r"(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong)(?:,? (?:va )?(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong))+",
+    # "Các phòng chuyên môn, đơn vị thuộc Sở", "Các khoa, phòng thuộc Trung tâm": the issuer's own units, one group
+    r"cac (?:phong|khoa|ban|chi cuc|don vi|van phong)(?: (?:chuyen mon|chuc nang|nghiep vu))?"
+    r"(?:,? (?:va )?(?:cac )?(?:phong|khoa|ban|chi cuc|don vi|van phong)(?: (?:chuyen mon|chuc nang|nghiep vu))?)+ (?=(?:truc )?thuoc\b)",
 )
 _ABBREVIATIONS = (
     (r"\bUBMTTQ\s*VN\b|\bUBMTTQ\b", "Ủy ban Mặt trận Tổ quốc Việt Nam"), (r"\bUBND\b", "Ủy ban nhân dân"),

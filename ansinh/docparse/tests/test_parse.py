@@ -1123,3 +1123,11 @@ def test_a_clause_asking_a_further_body_and_lap_ending_a_partner_name():
         ("IV.1", "Ủy ban nhân dân tỉnh", ["Các sở, ngành tỉnh", "Bảo hiểm xã hội tỉnh", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh"], "unspecified"),
         ("IV.2", "Văn phòng Hội đồng nhân dân tỉnh", ["Các Ban của Hội đồng nhân dân tỉnh"], "unspecified"),
     ]
+
+
+def test_the_issuers_own_units_listed_before_thuoc_are_one_group():
+    assert split_bodies("Các phòng chuyên môn, đơn vị thuộc Sở") == ["Các phòng chuyên môn, đơn vị thuộc Sở"]
+    assert split_bodies("Các khoa, phòng thuộc Trung tâm") == ["Các khoa, phòng thuộc Trung tâm"]
+    assert split_bodies("Thủ trưởng các phòng, chi cục, đơn vị trực thuộc Sở") == ["Thủ trưởng các phòng, chi cục, đơn vị trực thuộc Sở"]
+    assert split_bodies("Các phòng chức năng, Chi cục thuộc Sở") == ["Các phòng chức năng, Chi cục thuộc Sở"]
+    assert split_bodies("Phòng Kế hoạch, các đơn vị liên quan") == ["Phòng Kế hoạch", "các đơn vị liên quan"]  # no "thuộc": two
