@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ansinh.core.vnformat import format_number, parse_number
-from ansinh.docparse.text import TABLE_NUMBER_HEADINGS, Para, fold
+from ansinh.docparse.text import TABLE_NUMBER_HEADINGS, Para, fold, part_numeral
 from ansinh.programs.programfile import TargetSpec
 
 LIBRARY = Path(__file__).resolve().parent.parent / "indicators" / "library" / "nq42.yaml"
@@ -396,7 +396,7 @@ def _units_agree(stated: str, measured_in: str) -> bool:
 # --- the section ---------------------------------------------------------------------------------
 
 _HEADING_NUMBER = re.compile(r"^(?:[IVX]+|\d+(?:\.\d+)*)\.?\s")
-_BULLET = re.compile(r"^(?:[-+•*–]\s*|[a-zđ]\)\s*|\(?\d+\)\s*)")  # "-", "a)", "1)", "(1)"
+_BULLET = re.compile(r"^(?:[-+•*–]\s*|[a-zđ]\)\s*|\(?\d+\)\s*|Chỉ tiêu\s+(?:số\s+)?\d+\s*[.:)–-]\s*)")  # "-", "a)", "1)", "(1)", "Chỉ tiêu 3."
 _ABOUT = re.compile(r"^Về\s+([^:]{2,60}):\s*")
 
 
@@ -426,13 +426,13 @@ def target_paragraphs(paras: list[Para]) -> tuple[int, int] | None:
             if _opens_targets(para):
                 start = index
             continue
-        if _opens_targets(para) and not re.match(r"^[ivx]+\.\s", folded):
+        if _opens_targets(para) and not part_numeral(para.text):
             # A narrower heading after a general objective moves the start; one after targets
             # ("2.1. Chỉ tiêu đến năm 2025", then "2.2. Chỉ tiêu đến năm 2030") is a sub-heading.
             if not any(_has_quantity(p.text) for p in paras[start + 1 : index]):
                 start = index
             continue
-        if re.match(r"^[ivx]+\.\s", folded) or ("tam nhin" in folded and is_heading(para)) or (
+        if part_numeral(para.text) or ("tam nhin" in folded and is_heading(para)) or (
             re.match(r"^\d+\.\s", folded) and ("nhiem vu" in folded or "giai phap" in folded or "to chuc" in folded)
         ):
             return start, index

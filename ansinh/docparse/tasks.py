@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ansinh.docparse.text import TABLE_NUMBER_HEADINGS, Para, fold, unify_tones
+from ansinh.docparse.text import TABLE_NUMBER_HEADINGS, Para, fold, part_numeral, unify_tones
 from ansinh.programs.programfile import BodySpec, TaskSpec
 
 # --- bodies: split a list of names, name and code each body ---------------------------------
@@ -101,6 +101,7 @@ def canonical_name(name: str) -> str:
     for pattern, full in _ABBREVIATIONS:
         name = re.sub(pattern, full, name)
     name = re.sub(r"\s+trên địa bàn(?:\s.*)?$", "", re.sub(r"\s+", " ", name))  # a place, not part of the name
+    name = re.sub(r"\s+trong (?:quá trình|việc|công tác)\b.*$", "", name)  # "Hội trong quá trình thực hiện": when, not who
     name = re.sub(r"^phối hợp(?: với)?\s+", "", name, flags=re.IGNORECASE)  # "…, phối hợp Bảo hiểm xã hội thành phố"
     return name[:1].upper() + name[1:]
 
@@ -147,7 +148,6 @@ class BodyRegistry:
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 _LETTERED = re.compile(r"^([a-zđ])\)\s+(\S.*)$")
 _BULLET = re.compile(r"^[-+•*–]\s*")
-_ROMAN = re.compile(r"^([IVX]+)\.\s+(.*)$")
 _DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _MONTH = re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)
 _QUARTER = re.compile(r"quý\s+([IV]+|\d)\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)
@@ -160,14 +160,14 @@ _VERBS = (
     r"dua (?:viec|noi dung|ket qua)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
     r"(?<!phong )khai thac", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho))", r"tiep nhan", r"dau tranh",
     r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"
-    r"long ghep", r"chuan bi", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
+    r"long ghep", r"chuan bi", r"tao dieu kien", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
     r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
     r"|so |bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac|thanh tra"
-    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao|dam|ve|hiem|tro|quan|luu)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo|don bien phong|khoa (?!hoc)|tinh doan|benh vien|quy )"
+    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao|dam|ve|hiem|tro|quan|luu)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo|don bien phong|khoa (?!hoc)|tinh doan|benh vien|quy |thu vien )"
 )
 
 
@@ -176,7 +176,7 @@ def section_bounds(paras: list[Para]) -> tuple[tuple[int, int] | None, tuple[int
     tasks_start = org_start = end = None
     for index, para in enumerate(paras):
         folded = fold(para.text)
-        roman = _ROMAN.match(para.text)
+        roman = part_numeral(para.text)
         closing = folded.startswith(("noi nhan", "t/m ", "tm. ", "tm ")) or folded == "noi nhan:"
         # ("III. NỘI DUNG GIÁM SÁT" in a plan of supervision: its items are the tasks)
         if roman and ("nhiem vu" in folded or "giai phap" in folded or re.search(r"noi dung (?:giam sat|kiem tra|khao sat)", folded)) and tasks_start is None:
@@ -322,7 +322,7 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
     if bounds:
         tasks.extend(_section_tasks(paras[bounds[0] : bounds[1]], registry, start_year))
     if org:
-        numeral = _ROMAN.match(paras[org[0] - 1].text).group(1)  # "IV." usually; "V." after a section on funding
+        numeral = part_numeral(paras[org[0] - 1].text)  # "IV." usually; "V." after a section on funding; "D." in lettered parts
         items = _assign_by_reference(paras[org[0] : org[1]], {task.number: task for task in tasks}, registry, start_year)
         items = _assign_by_body(items, tasks, registry)
         _inherit_from_subtasks(tasks)  # again: the lines just read may have assigned the subtasks
@@ -394,7 +394,12 @@ _BY_BODY = re.compile(
 )
 # "- Trạm Y tế xã chủ trì nhiệm vụ 5; phối hợp thực hiện nhiệm vụ 6.": the same, in one sentence.
 _BY_BODY_SENTENCE = re.compile(
-    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:;]{3,150}?)\s+(?P<duty>(?:chủ trì|phối hợp)\b[^;]*?\b(?:nhiệm vụ\s+\d|mục\s+\d.*\bPhần\s+[IVX]+\b|(?:khoản|điểm)\s+\d.*\bMục\s+[IVX]+\b).*)$"
+    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:;]{3,150}?)\s+(?P<duty>(?:chủ trì|phối hợp)\b[^;]*?\b(?:nhiệm vụ\s+\d|mục\s+\d.*\bPhần\s+[IVX]+\b|(?:khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b).*)$"
+)
+# "1. Phòng Xây dựng nếp sống văn hóa và Gia đình" then "- Chủ trì thực hiện các nhiệm vụ tại điểm
+# 1.1, 1.2 và 2.1 Phần III.": a bullet with no subject under a heading that names the body.
+_DUTY_BULLET = re.compile(
+    r"^[-+•*–]\s*(?P<duty>(?:Chủ trì|Phối hợp)\b[^;]*?\b(?:nhiệm vụ|mục|khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b.*)$"
 )
 # "điểm a, điểm c mục 4", "điểm b khoản 1": points of a task named by its mục (or khoản, in a
 # document whose parts are "Mục I, II, III").
@@ -405,20 +410,37 @@ _POINT = re.compile(r"(?:điểm\s+)?(\d+(?:\.\d+)*)(?:\s*\(nội dung\s+([^)]*)
 def _assign_by_body(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegistry) -> list[Para]:
     by_number = {task.number: task for task in tasks}
     rest: list[Para] = []
+    heading_body = None  # the body a numbered heading names, when it names only a body
     for para in paras:
+        if numbered := _NUMBERED.match(para.text):
+            heading_body = _heading_body(numbered.group(2))
         line = _BY_BODY.match(para.text) or _BY_BODY_SENTENCE.match(para.text)
-        if not line or not _BODY_HEAD.match(fold(line.group("body")) + " "):
+        if heading_body and (line or (line := _DUTY_BULLET.match(para.text))) and _BULLET.match(para.text):
+            # the body's own duties, kept as the content of its organisation item
+            body = line.groupdict().get("body") or heading_body
+            rest.append(para)
+        elif not line or not _BODY_HEAD.match(fold(line.group("body")) + " "):
             rest.append(para)
             continue
-        if rest and _NUMBERED.match(rest[-1].text) and not rest[-1].text.endswith("."):
-            rest.pop()  # the heading of such lines: "1. Phân công thực hiện", "2. Đề nghị các sở, ngành phối hợp"
-        codes = registry.add_all(line.group("body"))
+        else:
+            body = line.group("body")
+            if rest and _NUMBERED.match(rest[-1].text) and not rest[-1].text.endswith("."):
+                rest.pop()  # the heading of such lines: "1. Phân công thực hiện", "2. Đề nghị các sở, ngành phối hợp"
+        codes = registry.add_all(body)
+        previous: list[TaskSpec] = []
         for clause in re.split(r";\s*", line.group("duty")):
             leads = "chu tri" in fold(clause)
-            for task in _referenced(clause, by_number, tasks):
+            referenced = _referenced(clause, by_number, tasks)
+            if not referenced and previous and re.match(r"phoi hop voi\b", fold(clause)):
+                # "Chủ trì … điểm 3.1, 3.2 Phần III; phối hợp với Trung tâm Huấn luyện … tổ chức các giải":
+                # the partner of the work just assigned
+                for task in previous:
+                    task.implementers.extend(c for c in _named_partners(clause, fold(clause), registry) if c not in task.implementers and c != task.lead)
+            for task in referenced:
                 if leads and codes and not task.lead:
                     task.lead = codes[0]
                 task.implementers.extend(c for c in codes[0 if not leads else 1 :] if c not in task.implementers and c != task.lead)
+            previous = referenced or previous
     _inherit_from_subtasks(tasks)
     return rest
 
@@ -718,6 +740,9 @@ def _inherit_from_subtasks(tasks: list[TaskSpec]) -> None:
             task.lead = leads.pop()
         if len(timelines) == 1 and task.timeline_kind == "unspecified":
             task.timeline_kind, task.timeline_from_year, task.timeline_due = timelines.pop()
+        elif task.timeline_kind == "unspecified" and {kind for kind, _, _ in timelines} == {"yearly_from"}:
+            # "hằng năm" (from the program's first year) and "năm 2026 và các năm tiếp theo": yearly from the first
+            task.timeline_kind, task.timeline_from_year = "yearly_from", min(year or 0 for _, year, _ in timelines) or None
 
 
 def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str = "IV") -> list[TaskSpec]:
@@ -779,7 +804,11 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
         subject = duty.group("body") if duty else sentence
         what = fold(duty.group("duty") if duty else content)
         codes = registry.add_all(subject)
-        if re.match(_LEADING_DUTY, what) and codes:
+        # "6. Thư viện tỉnh, Trung tâm Văn hóa tỉnh" then "- Thư viện tỉnh chủ trì …": the one that leads
+        named_lead = next((c for c in codes if len(codes) > 1 and f"{fold(registry.bodies[c].name)} chu tri" in what), None)
+        if named_lead:
+            task.lead, task.implementers = named_lead, [c for c in codes if c != named_lead]
+        elif re.match(_LEADING_DUTY, what) and codes:
             task.lead, task.implementers = codes[0], codes[1:]
         else:
             task.implementers.extend(codes)
@@ -822,7 +851,9 @@ def _named_partners(sentence: str, folded: str, registry: BodyRegistry) -> list[
         phrase = sentence[start:end].strip(" ,")
         if phrase and (_BODY_HEAD.match(fold(phrase) + " ") or phrase.startswith("Báo ")) and len(phrase) < 300:  # "Báo …": a newspaper
             # "hội cấp dưới", "Ủy ban MTTQ cùng cấp": a level, no one body
-            names = [name for name in split_bodies(phrase) if not re.search(r"\b(?:cap duoi|cung cap)\b", fold(name))]
+            # ("phối hợp với Hội", "với Sở": the issuer speaking of itself, one word)
+            names = [name for name in split_bodies(phrase) if not re.search(r"\b(?:cap duoi|cung cap)\b", fold(name))
+                     and len(canonical_name(name).split()) > 1]
             codes.extend(code for name in names if (code := registry.add(name)) not in codes)
     return codes
 

@@ -24,6 +24,7 @@ MAX_BYTES = 1_000_000  # about 250 pages; a program is 10-30 pages
 _SENTENCE_END = tuple('.:;!?…"”)')
 _PAGE_LINE = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|\d{1,3}|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^[a-zđ]\)\s")  # "a) …" opens an item even in lower case
+_NEW_ITEM = re.compile(r"^(?:\d+(?:\.\d+)*\.|[IVX]+\.|[a-zđ]\)|[-+•*–])\s")
 TABLE_NUMBER_HEADINGS = ("tt", "stt")  # the first column of a table flattened to one cell per line
 # A tone mark right after "oa", "oe", "uy" … ending the word; "uậ" in "thuật", "luật" (a circumflex
 # follows the dot below) is no old-style spelling and stays as it is.
@@ -81,10 +82,26 @@ def _joins(previous: str, line: str) -> bool:
     if previous.endswith(_SENTENCE_END) or previous.isupper() or _ITEM.match(line):
         return False
     first = line[:1]
+    # "(Chủ trì: …; phối hợp: Báo và Phát thanh, Truyền hình" / "Tuyên Quang, …)": inside a bracket
+    if previous.count("(") > previous.count(")") and not _NEW_ITEM.match(line):
+        return True
+    # "… nâng tuổi thọ trung bình lên khoảng" / "76 tuổi và …": a figure the line before asks for
+    if first.isdigit() and re.search(r"\b(?:khoảng|đạt|lên|xuống|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|còn|từ)$", previous):
+        return True
     return first.isalpha() and first.islower()
 
 
-_PART_HEADING = re.compile(r"^[IVX]+\.\s")
+_LETTER_PART = re.compile(r"^([A-H])\.\s+\S")
+
+
+def part_numeral(text: str) -> str | None:
+    """"III" of "III. NHIỆM VỤ, GIẢI PHÁP"; "C" of "C. NHIỆM VỤ VÀ GIẢI PHÁP", a document whose
+    parts are lettered (their headings in capitals, so that a sentence "A. …" is none)."""
+    if roman := re.match(r"^([IVX]+)\.\s", text):
+        return roman.group(1)
+    lettered = _LETTER_PART.match(text)
+    return lettered.group(1) if lettered and text.isupper() else None
+_PART_WORD = re.compile(r"^(?:PHẦN|Phần|MỤC|Mục)\s+(?=[IVX]+[.:]\s)")
 
 
 def _running_headers(text: str) -> set[str]:
@@ -115,8 +132,10 @@ def paragraphs(text: str) -> list[Para]:
             continue
         if stripped in headers and not in_table:
             continue
+        if part := _PART_WORD.match(stripped):  # "PHẦN II. CHỈ TIÊU": read as "II. CHỈ TIÊU"
+            stripped, start = stripped[part.end() :], start + part.end()
         # a table lasts until the next part of the document ("III. NHIỆM VỤ …"), where prose resumes
-        in_table = (in_table and not _PART_HEADING.match(stripped)) or fold(stripped) in TABLE_NUMBER_HEADINGS
+        in_table = (in_table and not part_numeral(stripped)) or fold(stripped) in TABLE_NUMBER_HEADINGS
         # In a table a short lower-case line is a cell of its own ("m2 sàn/người", "người").
         if paras and _joins(paras[-1].text, stripped) and not (in_table and len(stripped.split()) <= 3):
             para = paras[-1]

@@ -1131,3 +1131,51 @@ def test_the_issuers_own_units_listed_before_thuoc_are_one_group():
     assert split_bodies("Thủ trưởng các phòng, chi cục, đơn vị trực thuộc Sở") == ["Thủ trưởng các phòng, chi cục, đơn vị trực thuộc Sở"]
     assert split_bodies("Các phòng chức năng, Chi cục thuộc Sở") == ["Các phòng chức năng, Chi cục thuộc Sở"]
     assert split_bodies("Phòng Kế hoạch, các đơn vị liên quan") == ["Phòng Kế hoạch", "các đơn vị liên quan"]  # no "thuộc": two
+
+
+def test_parts_named_phan_or_lettered_and_targets_numbered_chi_tieu():
+    text = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nPHẦN II. CHỈ TIÊU ĐẾN NĂM 2030\n\n"
+            "Chỉ tiêu 1. Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.\n\n"
+            "Chỉ tiêu 2. Góp phần nâng tuổi thọ trung bình của người dân lên khoảng\n76 tuổi.\n\n"
+            "PHẦN III. NHIỆM VỤ, GIẢI PHÁP\n\n1. Tuyên truyền\n\nCơ quan chủ trì: Phòng Văn hóa.\n")
+    spec = parse_document(text, "thu.txt")
+    assert [(t.comparator, t.value, t.unit, t.indicator) for t in spec.targets] == [
+        ("ge", Decimal(95), "%", "TL_BAO_PHU_BHYT"), ("approx", Decimal(76), "tuổi", "TUOI_THO"),  # the figure on the next line
+    ]
+    assert _task_rows(spec) == [("1", "Phòng Văn hóa", [], "unspecified")]
+    lettered = ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết số 42-NQ/TW\n\nB. MỤC TIÊU\nII. Mục tiêu cụ thể\n"
+                "- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.\n\nC. NHIỆM VỤ VÀ GIẢI PHÁP\n\n1. Tuyên truyền\n"
+                "(Chủ trì: Ban Tuyên truyền Hội Khuyến học tỉnh; phối hợp: Báo và Phát thanh, Truyền hình\n"
+                "Tuyên Quang, Hội Khuyến học các xã, phường; thời gian: thường xuyên.)\n\n"
+                "D. TỔ CHỨC THỰC HIỆN\n1. Hội Khuyến học các xã, phường tạo điều kiện, phối hợp với Hội trong quá trình thực hiện.\n")
+    spec = parse_document(lettered, "thu.txt")
+    assert len(spec.targets) == 1  # the targets end at "C. NHIỆM VỤ …"
+    assert _task_rows(spec) == [
+        # the bracket runs on over the line break
+        ("1", "Ban Tuyên truyền Hội Khuyến học tỉnh", ["Báo và Phát thanh, Truyền hình Tuyên Quang", "Hội Khuyến học các xã, phường"], "continuous"),
+        ("D.1", None, ["Hội Khuyến học các xã, phường"], "unspecified"),  # "phối hợp với Hội": the issuer itself
+    ]
+
+
+def test_duties_listed_under_a_bodys_heading_assign_the_points_they_name():
+    tasks = _tasks_of(
+        "1. Nhóm nhiệm vụ về gia đình\n1.1. Truyền thông về giá trị gia đình.\n1.2. Phòng, chống bạo lực gia đình.\n"
+        "2. Nhóm nhiệm vụ về thể thao\n2.1. Phát triển câu lạc bộ thể thao.\n(Thời gian: hằng năm)\n"
+        "2.2. Dạy bơi cho trẻ em.\n(Thời gian: năm 2027 và các năm tiếp theo)\n",
+        "1. Phòng Gia đình\n- Chủ trì thực hiện các nhiệm vụ tại điểm 1.1, 1.2 Phần III.\n\n"
+        "2. Phòng Thể dục thể thao\n- Chủ trì thực hiện các nhiệm vụ tại điểm 2.1, 2.2 Phần III; phối hợp với Trung tâm Huấn luyện "
+        "thể thao tỉnh tổ chức các giải.\n\n"
+        "3. Thư viện tỉnh, Trung tâm Văn hóa tỉnh\n- Thư viện tỉnh chủ trì tổ chức ngày sách.\n- Trung tâm Văn hóa tỉnh phối hợp "
+        "thực hiện nhiệm vụ tại điểm 1.1 Phần III.\n",
+    )
+    assert tasks == [
+        ("1", "Phòng Gia đình", [], "unspecified"),
+        ("1.1", "Phòng Gia đình", ["Trung tâm Văn hóa tỉnh"], "unspecified"),
+        ("1.2", "Phòng Gia đình", [], "unspecified"),
+        ("2", "Phòng Thể dục thể thao", [], "yearly_from"),  # its points recur, from different years
+        ("2.1", "Phòng Thể dục thể thao", ["Trung tâm Huấn luyện thể thao tỉnh"], "yearly_from"),
+        ("2.2", "Phòng Thể dục thể thao", ["Trung tâm Huấn luyện thể thao tỉnh"], "yearly_from"),
+        ("IV.1", "Phòng Gia đình", [], "unspecified"),  # the headings stay organisation items
+        ("IV.2", "Phòng Thể dục thể thao", ["Trung tâm Huấn luyện thể thao tỉnh"], "unspecified"),
+        ("IV.3", "Thư viện tỉnh", ["Trung tâm Văn hóa tỉnh"], "unspecified"),  # the one its bullet says leads
+    ]
