@@ -23,7 +23,7 @@ LIBRARY = Path(__file__).resolve().parent.parent / "indicators" / "library" / "n
 _NUM = r"\d+(?:[.,]\d+)*"
 # Beds and doctors are counted per 10,000 people, written "/10.000 dân", "/vạn dân" or "trên vạn dân".
 _PER_10K = r"(?:\s*(?:/|trên)\s*(?:vạn|10\.000)\s*dân)?"
-_UNIT = rf"%/năm|%|tỷ đồng(?:/năm)?|triệu đồng(?:/người)?(?:/năm)?|m²\s*sàn/người|m2\s*sàn/người|m²\s*sàn|m2\s*sàn|m²|giường(?:\s+bệnh)?{_PER_10K}|bác sĩ{_PER_10K}|căn hộ|căn nhà|căn|nhà|tuổi|năm|tháng|người|hộ|xã|trường"
+_UNIT = rf"%/năm|%|tỷ đồng(?:/năm)?|triệu đồng(?:/người)?(?:/năm)?|m²\s*sàn/người|m2\s*sàn/người|m²\s*sàn|m2\s*sàn|m²|giường(?:\s+bệnh)?{_PER_10K}|bác sĩ{_PER_10K}|căn hộ|căn nhà|căn|nhà|tuổi|năm|tháng|người(?:/năm)?|hộ|xã|trường"
 _QUANTITY = re.compile(
     rf"(?<![\d/])(?<!niệm )(?P<num>{_NUM})(?:\s*(?:-|–|đến)\s*(?P<high>{_NUM}))?\s*(?P<unit>{_UNIT})?(?![\w/])", re.IGNORECASE
 )
@@ -53,7 +53,7 @@ _YEAR = re.compile(
 # "từ 30% đến 35%", "30% - 35%": a range whose first number carries the unit too.
 _RANGE_WITH_UNITS = re.compile(rf"({_NUM})\s*%\s*(?:-|–|đến)\s*({_NUM})\s*%")
 # "a) Về y tế": the heading of a group of targets, not a target.
-_AREA_HEADING = re.compile(r"^(?:Về|Lĩnh vực|Nhóm chỉ tiêu(?: về)?)\s+[^:]{2,80}$")
+_AREA_HEADING = re.compile(r"^(?:Về|Lĩnh vực|Nhóm chỉ tiêu(?: về)?|Đối với)\s+[^:]{2,80}$")
 
 
 @dataclass
@@ -114,7 +114,8 @@ def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
     previous subject; one cut at " và " keeps its whole clause."""
     pieces = []
     last_context = ""
-    for s_pos, sentence in _cut(text, r"\.\s+(?=[A-ZĐÀ-Ỹ])|;\s*", False):
+    # (a sentence may open with its figure: "… trở về địa phương. 100% thân nhân quân nhân …")
+    for s_pos, sentence in _cut(text, r"\.\s+(?=[A-ZĐÀ-Ỹ]|\d+(?:,\d+)?\s*%)|;\s*", False):
         per_10k = _per_10k(sentence)
         previous = ""
         # "… đạt 65% (năm 2026 đạt 55%)": the bracket is a milestone of its own, cut like a clause
@@ -184,7 +185,7 @@ def _unit_name(match: re.Match) -> str:
     unit = (match.group("unit") or "").lower()
     if unit.startswith(("m²", "m2")):
         return "m² sàn/người" if "sàn" in unit else "m²"
-    for base in ("giường", "bác sĩ", "tỷ đồng", "triệu đồng"):
+    for base in ("giường", "bác sĩ", "tỷ đồng", "triệu đồng", "người"):  # "4.000 người/năm": people
         if unit.startswith(base):
             return base
     return unit
@@ -239,6 +240,8 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     if match is None or opening.startswith(_QUAL_OPENINGS) and _unit_name(match) not in _MEASURED_UNITS:
         return spec
     spec.unit = _unit(match, fragment.per_10k)
+    if spec.unit == "căn" and re.search(r"\bcan ho\b", fold(text[: match.start()])):
+        spec.unit = "căn hộ"  # "tổng số căn hộ nhà ở xã hội … đạt khoảng 12.000 căn": apartments
     if match.group("high"):
         spec.comparator, spec.low, spec.high = "range", parse_number(match.group("num")), parse_number(match.group("high"))
     else:
@@ -322,7 +325,7 @@ def _indicator_names() -> dict[str, str]:
 def _whole_population() -> frozenset[str]:
     """The library's rates of the whole population or labour force ("Tỷ lệ dân số tham gia bảo
     hiểm y tế", "Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội")."""
-    return frozenset(code for code, name in _indicator_names().items() if re.match(r"ty le (?:dan so|luc luong lao dong)\b", name))
+    return frozenset(code for code, name in _indicator_names().items() if re.match(r"ty le (?:dan so|luc luong lao dong|lao dong)\b", name))
 
 
 # How documents name some indicators in words the library's formal names lack.
@@ -339,7 +342,9 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
         return None
     words = _words(text)
     own_words = _words(own) if own else words
-    part_only = bool(_PART_OF_POPULATION.search(fold(own or text)))
+    # ("…; từ 98% trở lên vào năm 2030": a fragment without a subject speaks of its context's)
+    bare = bool(own) and bool(re.match(r"(?:tu|tren|duoi|dat|khoang|toi thieu|it nhat|\d)", fold(own)))
+    part_only = bool(_PART_OF_POPULATION.search(fold(text if bare else own or text)))
     plain_text = _benefit_free(fold(f"{text} {own}"))
     area = _area_named(fold(own or text)) if unit == "%" else ""  # a rate of rural households is no rate of all
     best, best_score = None, 0.0
@@ -368,7 +373,7 @@ _UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat|hai long|so ti
 # gold author drafted such rates as qualitative, not as the library's rate of the whole population).
 _PART_OF_POPULATION = re.compile(
     r"\b(?:hoi vien|doan vien|hoc sinh|sinh vien|nguoi cao tuoi|dong bao dan toc|nguoi dan toc thieu so|cong nhan|bao hiem xa hoi tu nguyen"
-    r"|trong (?:cac )?(?:hop tac xa|doanh nghiep))\b"
+    r"|trong (?:cac )?(?:hop tac xa|doanh nghiep)|tai (?:cac )?doanh nghiep|khu cong nghiep|quan nhan|dan quan)\b"
 )
 # A phrase that defines what an indicator counts: its name holds it, so must the text ("rác thải …
 # được thu gom, xử lý" is no "nước thải"; "khu vực đô thị đạt 60%" no unemployment rate; houses
@@ -493,7 +498,7 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
 
 # "hiện có 15 thôn", "đã giảm …", "được thành lập từ …": what is, not what is aimed at.
 # "Các chỉ tiêu dưới đây phấn đấu đạt vào năm 2030, …": a sentence about the targets, not one.
-_PRESENT = re.compile(r"(?<!\w)(?:đã|hiện có|hiện nay|được thành lập)(?!\w)|chỉ tiêu (?:dưới đây|sau đây|như sau|sau\b)", re.IGNORECASE)
+_PRESENT = re.compile(r"(?<!\w)(?:đã(?! qua đào tạo)|hiện có|hiện nay|được thành lập)(?!\w)|chỉ tiêu (?:dưới đây|sau đây|như sau|sau\b)", re.IGNORECASE)
 
 
 def _states_the_present(fragment: Fragment, start_year: int | None) -> bool:
@@ -586,6 +591,8 @@ def _area(text: str, number: int) -> dict[str, str]:
     return {"code": f"nhom-{number}", "name": name[:1].upper() + name[1:]}
 
 
+# "theo Luật Dân quân tự vệ năm 2019": the year of a law, no year of the target
+_LAW_YEAR = re.compile(r"\b(?:Luật|Bộ luật|Hiến pháp)\s[^,;.()]{0,60}?năm\s+\d{4}")
 _BEFORE_YEAR = re.compile(r"trước\s+năm\s+(\d{4})", re.IGNORECASE)  # "trước năm 2026": within 2025
 # "Giai đoạn 2024 - 2030": by 2030; "Trong hai năm 2024 - 2025", "các năm 2024 - 2025": by 2025
 _PERIOD_END = re.compile(r"(?:giai đoạn|năm)\s+\d{4}\s*[-–]\s*(\d{4})", re.IGNORECASE)
@@ -593,10 +600,13 @@ _SENTENCE_YEAR = re.compile(r"(?:(?:đến|tới|trong|phấn đấu|phấn đ�
 
 
 def _year_of(text: str, default: int) -> int:
+    text = _LAW_YEAR.sub(" ", text)
     if school_year := re.search(r"năm học\s+\d{4}\s*[-–]\s*(\d{4})", text, re.IGNORECASE):  # "năm học 2026 - 2027": by 2027
         return int(school_year.group(1))
     if before := _BEFORE_YEAR.search(text):
         return int(before.group(1)) - 1
+    if both := re.search(r"năm\s+\d{4}\s+và\s+(?:năm\s+)?(\d{4})\b", text, re.IGNORECASE):  # "Chỉ tiêu đến năm 2027 và năm 2030": by the later
+        return int(both.group(1))
     match = _YEAR.search(text)
     if match:
         return int(match.group(1) or match.group(2) or match.group(3))
@@ -606,10 +616,13 @@ def _year_of(text: str, default: int) -> int:
 
 def _sentence_year(text: str, position: int, default: int) -> int:
     """The year a sentence opens with ("Năm 2030, tỷ lệ … đạt 35%, tham gia … đạt 25%"; "…; đến
-    năm 2030, đạt 11 bác sĩ …"), for the fragments of that sentence."""
-    clause, sentence = max(text.rfind(". ", 0, position), text.rfind("; ", 0, position)), text.rfind(". ", 0, position)
-    for start in (clause, sentence):  # the clause's own year, else its sentence's
-        opening = _SENTENCE_YEAR.match(text[start + 2 if start >= 0 else 0 :].lstrip())
-        if opening:
-            return int(opening.group(1))
+    năm 2030, đạt 11 bác sĩ …"), for the fragments of that sentence. In a sentence set out by
+    years, a clause without one takes the last named before it ("Đến năm 2028 có 05 ngành …; đến
+    năm 2030 có 03 nghề …; 100% nhà giáo …": 2030)."""
+    sentence = text.rfind(". ", 0, position) + 2 if text.rfind(". ", 0, position) >= 0 else 0
+    starts = [sentence, *(sentence + match.end() for match in re.finditer(r"; ", text[sentence:position]))]
+    for start in reversed(starts):
+        if opening := _SENTENCE_YEAR.match(text[start:].lstrip()):
+            if start == starts[-1] or _SENTENCE_YEAR.match(text[sentence:].lstrip()):
+                return int(opening.group(1))
     return default

@@ -25,7 +25,7 @@ from ansinh.programs.programfile import BodySpec, TaskSpec
 
 _COMMA, _AND = "\u2063", "\u2064"  # invisible separators: same length as what they replace
 _COMPOUNDS = (
-    r"tham muu, giup viec", r"dang uy, chi bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
+    r"tham muu, giup viec", r"hoc sinh, sinh vien", r"dang uy, chi bo", r"chi bo, dang bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
     r"co quan, don vi", r"(?:cac )?phong, (?:cac )?don vi", r"huyen, (?:thi xa, thanh pho|thanh pho, thi xa|thanh pho)", r"quan, huyen", r"xa, phuong, thi tran", r"ban, nganh", r"phong, ban", r"so, nganh", r"thuong binh va xa hoi", r"tai nguyen va moi truong",
     r"giao duc va dao tao", r"van hoa va thong tin", r"van hoa, the thao va du lich", r"van hoa, khoa hoc va thong tin",
     r"van hoa - thong tin va the thao", r"nong nghiep va phat trien nong thon", r"tai chinh - ke hoach", r"kinh te - ha tang",
@@ -55,9 +55,18 @@ _KINDS = (
 )
 
 
+# "các phòng, khoa, trung tâm": units of the issuer named by their kind only, in lower case, one group
+# ("Các phòng, Trung tâm Dịch vụ việc làm" names a centre of its own)
+_UNIT_KINDS = re.compile(r"\b[Cc]ác (?:phòng|khoa|ban|trung tâm|đơn vị)(?:,? (?:và )?(?:phòng|khoa|ban|trung tâm|đơn vị)\b)+")
+
+
 def _protect(text: str) -> str:
     folded = fold(text)
     chars = list(text)
+    for match in _UNIT_KINDS.finditer(text):
+        for index in range(match.start(), match.end()):
+            if chars[index] == ",":
+                chars[index] = _COMMA
     for pattern in _COMPOUNDS:
         for match in re.finditer(pattern, folded):
             for index in range(match.start(), match.end()):
@@ -160,7 +169,7 @@ _VERBS = (
     r"dua (?:viec|noi dung|ket qua)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
     r"(?<!phong )khai thac", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho))", r"tiep nhan", r"dau tranh",
     r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"
-    r"long ghep", r"chuan bi", r"tao dieu kien", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
+    r"long ghep", r"chuan bi", r"tao dieu kien", r"nam (?:chac|bat)", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
@@ -179,7 +188,8 @@ def section_bounds(paras: list[Para]) -> tuple[tuple[int, int] | None, tuple[int
         roman = part_numeral(para.text)
         closing = folded.startswith(("noi nhan", "t/m ", "tm. ", "tm ")) or folded == "noi nhan:"
         # ("III. NỘI DUNG GIÁM SÁT" in a plan of supervision: its items are the tasks)
-        if roman and ("nhiem vu" in folded or "giai phap" in folded or re.search(r"noi dung (?:giam sat|kiem tra|khao sat)", folded)) and tasks_start is None:
+        # ("III. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN": what is to be done, and by whom)
+        if roman and ("nhiem vu" in folded or "giai phap" in folded or re.search(r"noi dung (?:giam sat|kiem tra|khao sat|va phan cong|thuc hien)", folded)) and tasks_start is None:
             tasks_start = index
         elif roman and "to chuc thuc hien" in folded:
             org_start = index
@@ -198,9 +208,11 @@ def read_timeline(text: str, start_year: int | None = None) -> tuple[str, int | 
         return "continuous", None, None
     # "Hằng năm; sơ kết vào quý IV/2028": what recurs comes first, a milestone after it is no deadline;
     # so does work every quarter or month, year after year
-    if re.match(r"\s*(?:thuc hien\s+)?(?:hang nam|tung nam|moi nam|hang quy|hang thang)\b", folded) and (start_year or re.search(r"tu nam \d{4}", folded)):
+    if re.match(r"\s*(?:thuc hien\s+)?(?:hang nam|tung nam|moi nam|hang quy|hang thang|(?:tung|moi|hang) hoc ky)\b", folded) and (start_year or re.search(r"tu nam \d{4}", folded)):
         since = re.search(r"tu nam (\d{4})", folded)
         return "yearly_from", int(since.group(1)) if since else start_year, None
+    if since := re.match(r"\s*tu hoc ky [ivx\d]+ nam hoc (\d{4})", folded):  # "từ học kỳ I năm học 2026 - 2027": every year from then
+        return "yearly_from", int(since.group(1)), None
     found = _DATE.search(text)
     if found:
         return "fixed_date", None, _safe_date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
@@ -329,7 +341,21 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
         tasks.extend(_organisation_tasks(items, registry, numeral))
     if bounds:
         _assign_from_appendix(paras[bounds[1] :], tasks, registry, start_year)
-    return tasks
+    return _fold_unassigned_points(tasks)
+
+
+def _fold_unassigned_points(tasks: list[TaskSpec]) -> list[TaskSpec]:
+    """Points a), b) that nothing in the document assigns, of a group nothing assigns either, are
+    what the group is made of: its content, no tasks of their own."""
+    result = list(tasks)
+    for group in tasks:
+        points = [t for t in tasks if t.parent_number == group.number and re.fullmatch(r".+\.[a-zđ]", t.number)]
+        if not points or _assigned(group) or any(_assigned(p) for p in points) or len(points) != len([t for t in tasks if t.parent_number == group.number]):
+            continue
+        for point in points:
+            group.content.extend([point.title, *point.content])
+            result.remove(point)
+    return result
 
 
 _APPENDIX_ROW = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
@@ -570,7 +596,7 @@ def _heading_body(title: str) -> str | None:
     nothing else (an abbreviation in brackets and "- đơn vị thường trực" dropped)."""
     name = re.sub(r"\s*\([A-ZĐ0-9]{2,8}\)|\s+[-–]\s+(?:đơn vị|cơ quan) thường trực$", "", title.strip().rstrip(".:")).strip()
     folded = fold(name)
-    if len(name.split()) > 15 or _VERB.search(folded) or not _BODY_HEAD.match(folded + " ") or re.match(r"phong[, ]+chong", folded):
+    if max((len(part.split()) for part in split_bodies(name)), default=0) > 15 or _VERB.search(folded) or not _BODY_HEAD.match(folded + " ") or re.match(r"phong[, ]+chong", folded):
         return None
     return name
 
@@ -588,7 +614,7 @@ def _timeline_sentence(task: TaskSpec, registry: BodyRegistry, start_year: int |
 
 # --- tasks in a table flattened to text: the heading cells, then per row its number and cells ------
 
-_ROW_NUMBER = re.compile(r"^(\d+(?:\.\d+)*|[a-zđ])[.)]?$")
+_ROW_NUMBER = re.compile(r"^(\d+(?:\.\d+)*|[a-zđ]|[IVX]+)[.)]?$")
 _COLUMN_KEYS = (
     ("timeline", ("thoi gian", "thoi han", "tien do")), ("lead", ("chu tri", "chi dao")),
     ("implementers", ("phoi hop", "thuc hien", "tham muu")), ("title", ("nhiem vu", "noi dung", "giai phap")),
@@ -614,15 +640,18 @@ def _table_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | No
         else:
             rows[-1][2].append(para.text)
     known: dict[str, TaskSpec] = {}
-    group = None
+    group = part = None  # the row "1" points "a", "b" belong to; the row "I" rows "1", "2" belong to
     for number, start, cells in rows:
         if not cells or fold(cells[0]) in TABLE_NUMBER_HEADINGS:  # a page's number, then the header row again
             continue
-        if number.isalpha():  # "a": a point of the group above
+        if re.fullmatch(r"[IVX]+", number):  # "I | CÔNG TÁC TUYÊN TRUYỀN": a part of the table
+            part, group = number, None
+        elif number.isalpha():  # "a": a point of the group above
             number = f"{group}.{number}" if group else number
         elif "." not in number:
             group = number
-        task = _new_task(number, cells[0], "tasks", _parent_of(number, known), start)
+        parent = _parent_of(number, known) or (part if part and "." not in number and number != part else None)
+        task = _new_task(number, cells[0], "tasks", parent, start)
         for kind, value in _cells_by_column(cells[1:], roles, start_year):
             if kind in ("lead", "implementers", "timeline"):
                 _apply_label(task, kind, value, registry, start_year)
@@ -755,6 +784,8 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
             tasks[-1].content.append(para.text[bullet.end() :])
             continue
         if not (numbered or lettered or bullet):
+            if tasks and not tasks[-1].content and _heading_body(re.sub(r"^Đề nghị\s+", "", tasks[-1].title)):
+                tasks[-1].content.append(para.text)  # "1. Văn phòng Ban" then its duties in a paragraph
             continue
         text = numbered.group(2) if numbered else lettered.group(2) if lettered else para.text[bullet.end() :]
         # Numbered items keep the document's number (V.2 … when V.1 only assigned section III's tasks).
@@ -763,10 +794,14 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
     for task in tasks:
         _organisation_roles(task, task.title, registry, " ".join(task.content))
         _further_subjects(task, registry)
-        if _DATE.search(task.title) or _MONTH.search(task.title) or _QUARTER.search(task.title):
-            task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(task.title)
-        elif done := _DONE_IN_YEAR.search(task.title):
+        # the item's own words, or those of the duties under a heading that only names the body
+        said = " ".join([task.title, *task.content]) if _heading_body(re.sub(r"^Đề nghị\s+", "", task.title)) else task.title
+        if _DATE.search(said) or _MONTH.search(said) or _QUARTER.search(said):
+            task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(said)
+        elif done := _DONE_IN_YEAR.search(said):
             task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(done.group(1))
+        elif re.search(r"(?<!giao duc )\bthuong xuyen\b", fold(said)):  # ("Trung tâm … Giáo dục thường xuyên": a name)
+            task.timeline_kind = "continuous"
     return tasks
 
 
@@ -848,6 +883,7 @@ def _named_partners(sentence: str, folded: str, registry: BodyRegistry) -> list[
         start = marker.end()
         following = _VERB.search(folded, start)
         end = following.start() if following else len(folded)
+        end = min(end, folded.find(";", start) % (len(folded) + 1))  # a clause's partners end with it
         phrase = sentence[start:end].strip(" ,")
         if phrase and (_BODY_HEAD.match(fold(phrase) + " ") or phrase.startswith("Báo ")) and len(phrase) < 300:  # "Báo …": a newspaper
             # "hội cấp dưới", "Ủy ban MTTQ cùng cấp": a level, no one body

@@ -13,12 +13,14 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 import docx  # python-docx
 
 from ansinh.core.damaged_zip import DAMAGED_ZIP_ERRORS
 from ansinh.core.errors import ErrorCode, UserError
+from ansinh.docparse import layout
 
 MAX_BYTES = 1_000_000  # about 250 pages; a program is 10-30 pages
 _SENTENCE_END = tuple('.:;!?…"”)')
@@ -78,13 +80,31 @@ def clean_text(raw: str) -> str:
     return text.replace("\u00a0", " ").replace("\r", " ").replace("**", "\n ")
 
 
+_LABEL = re.compile(r"^[^:]{2,40}:\s")  # "Chủ trì: …", "Thời gian: …"
+
+
+def _full_width(lines: list[str]) -> int | None:
+    """The length from which a line fills the width a wrapped text was cut at, when the text is
+    wrapped (many of its long lines end within a few characters of one width); else None."""
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) > 40)
+    if len(lengths) < 20:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for length in lengths if width - 15 <= length <= width + 5)
+    return width - 15 if near >= 0.3 * len(lengths) else None
+
+
+def _unfinished(previous: str) -> bool:
+    return not (previous.endswith(_SENTENCE_END) or previous.isupper())
+
+
 def _joins(previous: str, line: str) -> bool:
-    if previous.endswith(_SENTENCE_END) or previous.isupper() or _ITEM.match(line):
-        return False
-    first = line[:1]
     # "(Chủ trì: …; phối hợp: Báo và Phát thanh, Truyền hình" / "Tuyên Quang, …)": inside a bracket
     if previous.count("(") > previous.count(")") and not _NEW_ITEM.match(line):
         return True
+    if previous.endswith(_SENTENCE_END) or previous.isupper() or _ITEM.match(line):
+        return False
+    first = line[:1]
     # "… nâng tuổi thọ trung bình lên khoảng" / "76 tuổi và …": a figure the line before asks for
     if first.isdigit() and re.search(r"\b(?:khoảng|đạt|lên|xuống|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|còn|từ)$", previous):
         return True
@@ -101,7 +121,7 @@ def part_numeral(text: str) -> str | None:
         return roman.group(1)
     lettered = _LETTER_PART.match(text)
     return lettered.group(1) if lettered and text.isupper() else None
-_PART_WORD = re.compile(r"^(?:PHẦN|Phần|MỤC|Mục)\s+(?=[IVX]+[.:]\s)")
+_PART_WORD = re.compile(r"^(?:PHẦN|Phần|MỤC|Mục)\s+(?=[IVX]+[.:]\s)|^Nhiệm vụ\s+(?=\d+(?:\.\d+)*\.\s)")
 
 
 def _running_headers(text: str) -> set[str]:
@@ -118,26 +138,41 @@ def _running_headers(text: str) -> set[str]:
     return {line for line, pages in beside_page.items() if len(pages) >= 2 and all(pages)}
 
 
+def _ends_table(line: str) -> bool:
+    return bool(part_numeral(line) or _PART_WORD.match(line)) or fold(line).startswith("noi nhan")
+
+
 def paragraphs(text: str) -> list[Para]:
     """Non-empty lines as paragraphs; page numbers dropped, broken sentences joined."""
     paras: list[Para] = []
-    offset = 0
     in_table = False  # after a table's "TT" column heading, a bare number is a row's, not a page's
     headers = _running_headers(text)
-    for raw_line in text.split("\n"):
+    lines = text.split("\n")
+    offsets = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    full = _full_width(lines)
+    index = 0
+    while index < len(lines):
+        raw_line, start = lines[index], offsets[index] + len(lines[index]) - len(lines[index].lstrip())
+        # the line before filled the width a wrapped text is cut at: a sentence may go on with a
+        # capital ("… xây dựng kế hoạch triển khai thực hiện" / "Chương trình hành động, hoàn thành …")
+        after_full = bool(full) and index > 0 and len(lines[index - 1].rstrip()) >= full
+        index += 1
+        if layout.columns(raw_line):  # a table laid out with spaces: read back cell by cell
+            cells, index = layout.read_table(lines, offsets, index - 1, _ends_table)
+            paras.extend(Para(cell, pieces[0][1], pieces) for cell, pieces in cells)
+            continue
         stripped = raw_line.strip()
-        start = offset + len(raw_line) - len(raw_line.lstrip())
-        offset += len(raw_line) + 1
         if not stripped or _PAGE_LINE.match(stripped) and not (in_table and stripped.isdigit()):
             continue
         if stripped in headers and not in_table:
             continue
-        if part := _PART_WORD.match(stripped):  # "PHẦN II. CHỈ TIÊU": read as "II. CHỈ TIÊU"
+        if part := _PART_WORD.match(stripped):  # "PHẦN II. CHỈ TIÊU", "Nhiệm vụ 2. …": read as "II. CHỈ TIÊU", "2. …"
             stripped, start = stripped[part.end() :], start + part.end()
         # a table lasts until the next part of the document ("III. NHIỆM VỤ …"), where prose resumes
         in_table = (in_table and not part_numeral(stripped)) or fold(stripped) in TABLE_NUMBER_HEADINGS
         # In a table a short lower-case line is a cell of its own ("m2 sàn/người", "người").
-        if paras and _joins(paras[-1].text, stripped) and not (in_table and len(stripped.split()) <= 3):
+        runs_on = after_full and stripped[:1].isupper() and not (_NEW_ITEM.match(stripped) or _LABEL.match(stripped))
+        if paras and (_joins(paras[-1].text, stripped) or runs_on and _unfinished(paras[-1].text)) and not (in_table and len(stripped.split()) <= 3):
             para = paras[-1]
             para.pieces.append((len(para.text) + 1, start))
             para.text = f"{para.text} {stripped}"

@@ -1179,3 +1179,120 @@ def test_duties_listed_under_a_bodys_heading_assign_the_points_they_name():
         ("IV.2", "Phòng Thể dục thể thao", ["Trung tâm Huấn luyện thể thao tỉnh"], "unspecified"),
         ("IV.3", "Thư viện tỉnh", ["Trung tâm Văn hóa tỉnh"], "unspecified"),  # the one its bullet says leads
     ]
+
+
+LAYOUT_TABLE = """KẾ HOẠCH
+Thực hiện Nghị quyết số 42-NQ/TW
+
+III. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN
+
+TT    Nội dung                            Đơn vị chủ trì          Đơn vị phối hợp          Thời gian thực
+                                                                                           hiện
+
+I     CÔNG TÁC TUYÊN TRUYỀN
+
+1     Tuyên truyền Nghị quyết số          Ban Thường trực Ủy ban  Các tổ chức chính trị -  Thường xuyên
+      42-NQ/TW đến Nhân dân               MTTQ Việt Nam xã        xã hội xã
+
+                                                  2
+
+TT    Nội dung                            Đơn vị chủ trì          Đơn vị phối hợp          Thời gian thực
+                                                                                           hiện
+
+2     Vận động Nhân dân tham gia bảo      Hội Liên hiệp Phụ nữ    Trạm Y tế xã; Đoàn       Trước ngày
+      hiểm y tế hộ gia đình               xã                      Thanh niên xã            31/12/2028
+
+IV. TỔ CHỨC THỰC HIỆN
+1. Các tổ chức chính trị - xã hội xã xây dựng kế hoạch của tổ chức mình.
+"""
+
+
+def test_a_table_laid_out_with_spaces_is_read_cell_by_cell_keeping_positions():
+    spec = parse_document(LAYOUT_TABLE, "thu.txt")
+    assert _task_rows(spec, title=True)[:3] == [
+        ("I", "CÔNG TÁC TUYÊN TRUYỀN", None, [], "unspecified"),  # a part of the table, its rows its subtasks
+        ("1", "Tuyên truyền Nghị quyết số 42-NQ/TW đến Nhân dân", "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã",
+         ["Các tổ chức chính trị - xã hội xã"], "continuous"),
+        ("2", "Vận động Nhân dân tham gia bảo hiểm y tế hộ gia đình", "Hội Liên hiệp Phụ nữ xã", ["Trạm Y tế xã", "Đoàn Thanh niên xã"], "fixed_date"),
+    ]
+    assert spec.tasks[1].parent_number == "I"
+    cell = next(p for p in paragraphs(LAYOUT_TABLE) if p.text.startswith("Tuyên truyền"))
+    assert LAYOUT_TABLE[cell.offset(cell.text.index("42-NQ/TW")) :].startswith("42-NQ/TW đến")  # the second line's piece
+
+
+def test_tasks_numbered_nhiem_vu_and_a_bodys_heading_with_its_duties_in_a_paragraph():
+    tasks = _tasks_of(
+        "Nhiệm vụ 1. Rà soát quy hoạch\n- Rà soát quỹ đất nhà ở công nhân.\nChủ trì: Phòng Quy hoạch - Xây dựng.\nThời gian: quý II/2026.\n\n"
+        "Nhiệm vụ 2. Thúc đẩy đầu tư nhà ở xã hội\nChủ trì: Phòng Quản lý đầu tư.\n",
+        "1. Văn phòng Ban\nLà đầu mối theo dõi, tổng hợp tình hình thực hiện Kế hoạch.\n\n"
+        "2. Các phòng chuyên môn, Công đoàn các khu công nghiệp\nXây dựng kế hoạch chi tiết, gửi Văn phòng Ban trước ngày 31/01/2026.\n\n"
+        "3. Đề nghị Sở Xây dựng, Sở Nội vụ, Bảo hiểm xã hội tỉnh, Liên đoàn Lao động tỉnh\nPhối hợp chặt chẽ trong quá trình thực hiện.\n\n"
+        "4. Đoàn Thanh niên, Công đoàn Trường: thường xuyên tuyên truyền, vận động người học.\n",
+    )
+    assert tasks == [
+        ("1", "Phòng Quy hoạch - Xây dựng", [], "fixed_date"),
+        ("2", "Phòng Quản lý đầu tư", [], "unspecified"),
+        ("IV.1", "Văn phòng Ban", [], "unspecified"),  # "Là đầu mối …" under its heading
+        ("IV.2", None, ["Các phòng chuyên môn", "Công đoàn các khu công nghiệp"], "fixed_date"),  # the date in its paragraph
+        ("IV.3", None, ["Sở Xây dựng", "Sở Nội vụ", "Bảo hiểm xã hội tỉnh", "Liên đoàn Lao động tỉnh"], "unspecified"),
+        ("IV.4", None, ["Đoàn Thanh niên", "Công đoàn Trường"], "continuous"),  # "thường xuyên"
+    ]
+
+
+def test_figures_of_part_of_the_workforce_years_of_a_law_and_of_a_sentence_set_out_by_years():
+    targets = _targets_of(
+        "a) Tỷ lệ người lao động tại các doanh nghiệp trong khu công nghiệp tham gia bảo hiểm xã hội bắt buộc trên 95% vào năm "
+        "2027 và từ 98% trở lên vào năm 2030.\n\n"
+        "b) Tỷ lệ lao động trong các khu công nghiệp đã qua đào tạo có bằng cấp, chứng chỉ đạt 45% đến năm 2030.\n\n"
+        "c) Tổng số căn hộ nhà ở xã hội hoàn thành đạt khoảng 12.000 căn.\n\n"
+        "d) Đối với quân nhân xuất ngũ\n\n"
+        "e) Phấn đấu trên 75% quân nhân xuất ngũ có việc làm ổn định. 100% thân nhân quân nhân được cấp thẻ bảo hiểm y tế.\n\n"
+        "g) 100% dân quân tự vệ được bảo đảm chế độ theo Luật Dân quân tự vệ năm 2019.\n\n"
+        "h) Đến năm 2027 có 05 ngành đạt chuẩn kiểm định; đến năm 2028 có 03 nghề đạt cấp độ ASEAN; 100% nhà giáo đạt chuẩn.\n\n"
+        "i) Quy mô tuyển sinh đạt tối thiểu 4.000 người/năm, trong đó trình độ cao đẳng chiếm từ 40% trở lên."
+    )
+    assert [(t.comparator, t.unit, t.year, t.indicator) for t in targets] == [
+        ("qual", "", 2027, None), ("qual", "", 2030, None),  # workers of the zones: no rate of the labour force
+        ("qual", "", 2030, None),  # "đã qua đào tạo" states no present; the zones' workers again
+        ("approx", "căn hộ", 2030, "NOXH_CAN_HO"),  # "số căn hộ … 12.000 căn": apartments
+        ("qual", "", 2030, None), ("qual", "", 2030, None),  # "Đối với …" is a heading; a sentence may open with its figure
+        ("qual", "", 2030, None),  # the law's year is no target's
+        ("qual", "", 2027, None), ("qual", "", 2028, None), ("qual", "", 2028, None),  # the last year named holds
+        ("qual", "", 2030, None), ("qual", "", 2030, None),  # "4.000 người/năm" is a quantity: "trong đó …" is a target
+    ]
+
+
+def test_a_wrapped_text_runs_on_after_a_full_line_and_points_nothing_assigns_are_content():
+    filler = "Nội dung tuyên truyền được tổ chức thường xuyên, liên tục, phù hợp với từng đối tượng ở cơ sở."
+    wrapped = "\n".join(f"- {filler}" for _ in range(20))  # a text cut at one width, as a PDF's text is
+    text = (f"KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\n{wrapped}\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\n"
+            "1. Tăng cường sự lãnh đạo của cấp ủy\na) Tổ chức học tập, quán triệt Nghị quyết.\nb) Đổi mới tuyên truyền.\n\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Ban Thường vụ Đảng ủy lãnh đạo Bộ Chỉ huy Quân sự tỉnh xây dựng kế hoạch triển khai thực hiện\n"
+            "Chương trình hành động, hoàn thành trong quý I/2026.\n"
+            "2. Đảng ủy các Ban Chỉ huy Phòng thủ khu vực, chi bộ, đảng bộ trực thuộc xây dựng kế hoạch thực hiện.\n"
+            "3. Chi bộ quân sự các xã lãnh đạo Ban Chỉ huy quân sự xã nắm chắc đối tượng chính sách; thường xuyên tham mưu cấp ủy.\n")
+    assert _task_rows(parse_document(text, "thu.txt")) == [
+        ("1", None, [], "unspecified"),  # its points a), b) are its content: nothing assigns them
+        ("IV.1", "Ban Thường vụ Đảng ủy", ["Bộ Chỉ huy Quân sự tỉnh"], "fixed_date"),  # "Chương trình …" runs on
+        ("IV.2", None, ["Đảng ủy các Ban Chỉ huy Phòng thủ khu vực", "Chi bộ, đảng bộ trực thuộc"], "unspecified"),
+        ("IV.3", "Chi bộ quân sự các xã", ["Ban Chỉ huy quân sự xã"], "continuous"),  # the partner ends at "nắm chắc"
+    ]
+    assert parse_document(text, "thu.txt").tasks[0].content == ["Tổ chức học tập, quán triệt Nghị quyết", "Đổi mới tuyên truyền"]
+
+
+def test_a_label_bracket_broken_after_a_semicolon_units_named_by_kind_and_each_semester():
+    tasks = _tasks_of(
+        "1. Chính sách đối với người học\n"
+        "1.1. Miễn, giảm học phí cho học sinh, sinh viên (Chủ trì: Phòng Công tác học sinh, sinh viên;\n"
+        "phối hợp: Phòng Kế hoạch - Tài chính; thời gian: từng học kỳ).\n"
+        "1.2. Bố trí ký túc xá miễn phí (Chủ trì: Phòng Quản trị; thời gian: từ học kỳ I năm học 2026 - 2027).\n",
+        "1. Phòng Đào tạo: là đơn vị thường trực, chủ trì, phối hợp với các phòng, khoa, trung tâm triển khai Kế hoạch.\n",
+    )
+    assert tasks == [
+        ("1", None, [], "yearly_from"),
+        ("1.1", "Phòng Công tác học sinh, sinh viên", ["Phòng Kế hoạch - Tài chính"], "yearly_from"),
+        ("1.2", "Phòng Quản trị", [], "yearly_from"),
+        ("IV.1", "Phòng Đào tạo", ["Các phòng, khoa, trung tâm"], "unspecified"),  # one group
+    ]
+    assert read_timeline("từ học kỳ I năm học 2026 - 2027", 2025) == ("yearly_from", 2026, None)

@@ -1,0 +1,93 @@
+"""Tables laid out with spaces, as a PDF's text comes out with its layout kept:
+
+    TT    Nội dung                          Đơn vị chủ trì        Đơn vị phối hợp       Thời gian
+    1     Tuyên truyền Nghị quyết số        Ban Thường trực Ủy    Các tổ chức chính     Thường xuyên
+          42-NQ/TW đến Nhân dân             ban MTTQ Việt Nam xã  trị - xã hội xã
+
+Each cell wraps inside its column, side by side with the others. They are read back into the
+form a table copied from Word takes (`text.TABLE_NUMBER_HEADINGS`): the heading cells one per
+paragraph, then per row its number and its cells, each cell's wrapped lines joined. Positions
+stay those of the file: every piece of a cell keeps its offset.
+"""
+
+from __future__ import annotations
+
+import re
+
+HEADER = re.compile(r"^\s*(?:STT|TT)\s{2,}\S")
+_ROW_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|[IVX]+|[a-zđ])[.)]?$")
+_CELL = re.compile(r"\S+(?: \S+)*")  # words one space apart; two or more spaces part cells
+
+
+def columns(line: str) -> list[int] | None:
+    """Where each column of a heading row starts, if the line is one (three columns or more)."""
+    if not HEADER.match(line):
+        return None
+    starts = [match.start() for match in _CELL.finditer(line)]
+    return starts if len(starts) >= 3 else None
+
+
+def _slices(line: str, starts: list[int]) -> list[tuple[int, str]]:
+    """(column start in the line, text) of each column; a word that runs over a column's edge
+    stays whole in the column it began in."""
+    bounds = []
+    for start in starts[1:]:
+        while start < len(line) and 0 < start and line[start - 1] != " " and line[start] != " ":
+            start -= 1  # the edge falls inside a word: the word belongs to the column on the left
+        bounds.append(start)
+    edges = [0, *bounds, len(line)]
+    return [(a, line[a:b]) for a, b in zip(edges, edges[1:])]
+
+
+def read_table(lines: list[str], offsets: list[int], first: int, is_end) -> tuple[list[tuple[str, list[tuple[int, int]]]], int]:
+    """The cells of the table whose heading row is lines[first], as (text, pieces) in reading
+    order (pieces: position in text → offset in the file), and the index of the first line after
+    it. The table ends at a line `is_end` accepts, or at prose that starts at the margin."""
+    starts = columns(lines[first])
+    rows: list[list[list[tuple[str, int]]]] = [[[] for _ in starts]]  # the heading row first
+    numbers: list[tuple[str, int] | None] = [None]
+    repeated = False  # a page break repeats the heading row: dropped until the next row
+    index = first
+    while index < len(lines):
+        line = lines[index]
+        stripped = line.strip()
+        if index > first and is_end(stripped):
+            break
+        index += 1
+        if not stripped or (stripped.isdigit() and len(line) - len(line.lstrip()) > starts[1]):
+            continue  # an empty line, or a page number standing out in the middle of the page
+        if index - 1 > first and HEADER.match(line):
+            repeated = True
+            continue
+        cells = _slices(line, starts)
+        number = cells[0][1].strip()
+        if _ROW_NUMBER.match(number):
+            rows.append([[] for _ in starts])
+            numbers.append((number.rstrip(".)"), offsets[index - 1] + line.index(number)))
+            repeated = False
+        elif line[:1].strip() and index - 1 > first:
+            index -= 1  # prose at the margin: the table has ended
+            break
+        if repeated:
+            continue
+        for column, (at, text) in enumerate(cells[1:], start=1):
+            if text.strip():
+                rows[-1][column].append((text.strip(), offsets[index - 1] + at + len(text) - len(text.lstrip())))
+        if index - 1 == first:
+            rows[0][0].append((number, offsets[first] + line.index(number)))
+    return _reading_order(rows, numbers), index
+
+
+def _reading_order(rows, numbers) -> list[tuple[str, list[tuple[int, int]]]]:
+    cells = []
+    for row, number in zip(rows, numbers):
+        if number:
+            cells.append((number[0], [(0, number[1])]))
+        for pieces in row:
+            if pieces:
+                text, joined = "", []
+                for piece, offset in pieces:
+                    joined.append((len(text) + (1 if text else 0), offset))
+                    text = f"{text} {piece}" if text else piece
+                cells.append((text, joined))
+    return cells
