@@ -17,6 +17,7 @@ from itertools import accumulate
 from pathlib import Path
 
 import docx  # python-docx
+import docx.table
 
 from ansinh.core.damaged_zip import DAMAGED_ZIP_ERRORS
 from ansinh.core.errors import ErrorCode, UserError
@@ -255,8 +256,24 @@ def read_docx(raw: bytes, name: str) -> str:
         document = docx.Document(io.BytesIO(raw))
     except Exception:  # noqa: BLE001 - any parse failure of a user's file is one message
         raise fail("không đọc được nội dung tệp .docx", name) from None
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" ".join(cell.text for cell in row.cells))
+    lines = []
+    for block in document.iter_inner_content():  # paragraphs and tables, in the document's order
+        lines.extend(_table_lines(block) if isinstance(block, docx.table.Table) else [block.text])
     return decode("\n\n".join(lines).encode("utf-8"), name)
+
+
+def _table_lines(table) -> list[str]:
+    """A Word table as a table copied to text takes it: one cell per line, row after row, so
+    that "TT | Nội dung | Cơ quan chủ trì | …" reads like the tables of a .txt. A cell merged
+    across columns is given once; the lines of a cell are joined."""
+    lines = []
+    for row in table.rows:
+        seen = []
+        for cell in row.cells:
+            if any(cell._tc is other for other in seen):  # the same merged cell again
+                continue
+            seen.append(cell._tc)
+            text = " ".join(part.strip() for part in cell.text.split("\n") if part.strip())
+            if text:
+                lines.append(text)
+    return lines

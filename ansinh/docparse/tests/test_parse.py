@@ -1300,3 +1300,28 @@ def test_a_label_bracket_broken_after_a_semicolon_units_named_by_kind_and_each_s
         ("IV.1", "Phòng Đào tạo", ["Các phòng, khoa, trung tâm"], "unspecified"),  # one group
     ]
     assert read_timeline("từ học kỳ I năm học 2026 - 2027", 2025) == ("yearly_from", 2026, None)
+
+
+def test_a_word_table_is_read_where_it_stands_one_cell_per_line(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for text in ("KẾ HOẠCH", "Thực hiện Nghị quyết số 42-NQ/TW", "II. MỤC TIÊU", "2. Chỉ tiêu cụ thể",
+                 "- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95% vào năm 2030.", "III. NHIỆM VỤ, GIẢI PHÁP"):
+        document.add_paragraph(text)
+    table = document.add_table(rows=3, cols=5)
+    rows = [["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+            ["1", "Tuyên truyền Nghị quyết", "Sở Văn hóa", "Sở Y tế, Công an tỉnh", "Thường xuyên"],
+            ["2", "Rà soát hộ nghèo\nhằng năm", "Sở Nội vụ", "", "Quý IV/2026"]]  # a cell of two lines, an empty cell
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("IV. TỔ CHỨC THỰC HIỆN")  # after the table: the table is read before it
+    document.add_paragraph("1. Sở Nội vụ theo dõi, tổng hợp.")
+    path = tmp_path / "bang.docx"
+    document.save(path)
+    assert _task_rows(parse_file(path), title=True) == [
+        ("1", "Tuyên truyền Nghị quyết", "Sở Văn hóa", ["Sở Y tế", "Công an tỉnh"], "continuous"),
+        ("2", "Rà soát hộ nghèo hằng năm", "Sở Nội vụ", [], "fixed_date"),
+        ("IV.1", "Sở Nội vụ theo dõi, tổng hợp", None, ["Sở Nội vụ"], "unspecified"),
+    ]
