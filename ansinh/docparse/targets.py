@@ -413,7 +413,7 @@ def is_heading(para: Para) -> bool:
 def _opens_targets(para: Para) -> bool:
     """"2. Mục tiêu cụ thể", "Chỉ tiêu chủ yếu …", or a section "II. CHỈ TIÊU"."""
     folded = fold(para.text)
-    if len(para.text) >= 120:
+    if len(para.text) >= 120 or para.text[:1].islower():  # ("giao chỉ tiêu cụ thể đến từng đơn vị": a sentence's end)
         return False
     return any(key in folded for key in ("muc tieu cu the", "chi tieu cu the", "chi tieu chu yeu")) or bool(
         re.match(r"^[ivx]+\.\s+(?:muc tieu,?\s+)?(?:cac\s+)?chi tieu\b", folded)

@@ -154,7 +154,7 @@ class BodyRegistry:
 
 # --- tasks ----------------------------------------------------------------------------------------
 
-_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")  # "2030 đạt …" at a line's start is no item
 _LETTERED = re.compile(r"^([a-zđ])\)\s+(\S.*)$")
 _BULLET = re.compile(r"^[-+•*–]\s*")
 _DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
@@ -741,7 +741,8 @@ def _fold_unassigned_letters(tasks: list[TaskSpec]) -> list[TaskSpec]:
     result = list(tasks)
     for group in tasks:
         letters = [t for t in tasks if t.parent_number == group.number and re.fullmatch(r".+\.[a-zđ]", t.number)]
-        if not letters or _assigned(group) or any(_assigned(t) for t in letters[:-1]) or not _assigned(letters[-1]):
+        # (a point whose own sentence assigns it, "Giao Ban X chủ trì …", is assigned too)
+        if not letters or _assigned(group) or any(_assigned(t) or _assigning_sentence(t) for t in letters[:-1]) or not _assigned(letters[-1]):
             continue
         last = letters[-1]
         group.lead, group.implementers = last.lead, last.implementers
@@ -751,6 +752,10 @@ def _fold_unassigned_letters(tasks: list[TaskSpec]) -> list[TaskSpec]:
             group.content.extend([point.title, *point.content])
             result.remove(point)
     return result
+
+
+def _assigning_sentence(task: TaskSpec) -> bool:
+    return any(_ROLE_SENTENCE.search(fold(text)) for text in _texts(task))
 
 
 def _assigned(task: TaskSpec) -> bool:

@@ -99,7 +99,22 @@ def _unfinished(previous: str) -> bool:
     return not (previous.endswith(_SENTENCE_END) or previous.isupper())
 
 
+# Words a line cannot end a sentence on: what they name follows ("… tại điểm 3 Mục" / "III.",
+# "… đến năm" / "2030 đạt …").
+_NEEDS_MORE = re.compile(r"(?<!\S)(?:tại|của|và|với|theo|các|những)$")
+_NEEDS_PART = re.compile(r"(?<!\S)(?:[Mm]ục|[Pp]hần)$")
+_NEEDS_NUMBER = re.compile(r"(?<!\S)(?:điểm|khoản|năm|ngày|tháng|quý|(?<!dân )(?<!đổi )số)$")  # (not "dân số", "chuyển đổi số")
+
+
+# A label whose value begins on the next line ("… Thời gian:" / "hằng năm.")
+_LABEL_END = re.compile(r"(?:^|[.;(]\s*)(?:[Tt]hời (?:gian|hạn)[^:.;]{0,20}|[Cc]hủ trì|[Pp]hối hợp|(?:[Cc]ơ quan|[Đđ]ơn vị) [^:.;]{0,25}):$")
+
+
 def _joins(previous: str, line: str) -> bool:
+    if (_NEEDS_MORE.search(previous) and not _NEW_ITEM.match(line) or _LABEL_END.search(previous) and not _NEW_ITEM.match(line)
+            or _NEEDS_PART.search(previous) and re.match(r"(?:[IVX]+|\d+)\b", line)
+            or _NEEDS_NUMBER.search(previous) and re.match(r"\d+(?:[./]\d+)*(?:[,;:)]|\s+\S)", line) and not _NEW_ITEM.match(line)):  # (a bare "3" is a table row's number)
+        return True
     # "(Chủ trì: …; phối hợp: Báo và Phát thanh, Truyền hình" / "Tuyên Quang, …)": inside a bracket
     if previous.count("(") > previous.count(")") and not _NEW_ITEM.match(line):
         return True
@@ -172,8 +187,11 @@ def paragraphs(text: str) -> list[Para]:
         # a table lasts until the next part of the document ("III. NHIỆM VỤ …"), where prose resumes
         in_table = (in_table and not part_numeral(stripped)) or fold(stripped) in TABLE_NUMBER_HEADINGS
         # In a table a short lower-case line is a cell of its own ("m2 sàn/người", "người").
-        runs_on = after_full and stripped[:1].isupper() and not (_NEW_ITEM.match(stripped) or _LABEL.match(stripped))
-        if paras and (_joins(paras[-1].text, stripped) or runs_on and _unfinished(paras[-1].text)) and not (in_table and len(stripped.split()) <= 3):
+        # (after a full line even a ";" or "," may be the middle of a sentence: "…; tiếp tục chi trả" / "bằng tiền mặt …")
+        runs_on = after_full and not in_table and not (_NEW_ITEM.match(stripped) or _LABEL.match(stripped)) and (
+            stripped[:1].isupper() and _unfinished(paras[-1].text if paras else ".")
+            or stripped[:1].islower() and paras and paras[-1].text.endswith((";", ",")))
+        if paras and (_joins(paras[-1].text, stripped) or runs_on) and not (in_table and len(stripped.split()) <= 3):
             para = paras[-1]
             para.pieces.append((len(para.text) + 1, start))
             para.text = f"{para.text} {stripped}"

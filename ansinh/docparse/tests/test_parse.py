@@ -4,6 +4,8 @@ documents with hand-made gold files, and bad input."""
 from __future__ import annotations
 
 import io
+import re
+import textwrap
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -1324,4 +1326,38 @@ def test_a_word_table_is_read_where_it_stands_one_cell_per_line(tmp_path):
         ("1", "Tuyên truyền Nghị quyết", "Sở Văn hóa", ["Sở Y tế", "Công an tỉnh"], "continuous"),
         ("2", "Rà soát hộ nghèo hằng năm", "Sở Nội vụ", [], "fixed_date"),
         ("IV.1", "Sở Nội vụ theo dõi, tổng hợp", None, ["Sở Nội vụ"], "unspecified"),
+    ]
+
+
+def _wrapped(text: str, width: int = 100) -> str:
+    """The text as a PDF gives it: prose cut at one width (tables copied cell per line stay)."""
+    lines, table = [], False
+    for line in text.split("\n"):
+        table = (table and not re.match(r"[IVX]+\.\s", line)) or line.strip().lower() in ("tt", "stt")
+        lines.append(line if table or len(line) <= width else textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("name", ["batch13/so-tai-chinh-ke-hoach", "batch14/buu-dien-tinh-ke-hoach"])
+def test_a_document_wrapped_like_a_pdf_reads_nearly_as_well_as_its_text(name):
+    text, gold = (DOCPARSE / f"{name}.txt").read_text(encoding="utf-8"), parse_program_file(DOCPARSE / f"{name}.yaml")
+    plain, wrapped = evaluate(parse_document(text, "a.txt"), gold), evaluate(parse_document(_wrapped(text), "a.txt"), gold)
+    for part in ("targets", "tasks"):
+        assert wrapped[part]["f1"] >= plain[part]["f1"] - 0.06, (part, plain, wrapped)
+
+
+def test_lines_broken_where_a_sentence_cannot_end_are_joined():
+    paras = [p.text for p in paragraphs(
+        "- Ban Tuyên giáo: phối hợp thực hiện nội dung tại điểm 3 Mục\nIII.\n"
+        "- Phòng Tài chính: chủ trì các nhiệm vụ tại khoản 3, khoản\n4, khoản 7 Mục III.\n"
+        "- Tỷ lệ dân số tham gia bảo hiểm y tế đến năm\n2030 đạt 95%.\n"
+        "Giao Ban Gia đình chủ trì. Thời gian:\nhằng năm.\n"
+        "- Công tác dân số\n8.1. Sắp xếp mạng lưới trạm y tế\n"  # "dân số" asks for no number
+        "Hằng năm\n3\n")]
+    assert paras == [
+        "- Ban Tuyên giáo: phối hợp thực hiện nội dung tại điểm 3 Mục III.",
+        "- Phòng Tài chính: chủ trì các nhiệm vụ tại khoản 3, khoản 4, khoản 7 Mục III.",
+        "- Tỷ lệ dân số tham gia bảo hiểm y tế đến năm 2030 đạt 95%.",
+        "Giao Ban Gia đình chủ trì. Thời gian: hằng năm.",
+        "- Công tác dân số", "8.1. Sắp xếp mạng lưới trạm y tế", "Hằng năm",
     ]
