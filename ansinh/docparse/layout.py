@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 HEADER = re.compile(r"^\s*(?:STT|TT)\s{2,}\S")
-_ROW_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|[IVX]+|[a-zđ])[.)]?$")
+# a row's number stands alone in its column: "2     Vận động …", not "2. Định hướng …" (prose)
+_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVX]+|[a-zđ])[.)]?(?=\s{2,}|\s*$)")
 _CELL = re.compile(r"\S+(?: \S+)*")  # words one space apart; two or more spaces part cells
 
 
@@ -25,6 +26,14 @@ def columns(line: str) -> list[int] | None:
         return None
     starts = [match.start() for match in _CELL.finditer(line)]
     return starts if len(starts) >= 3 else None
+
+
+def _runs_across(line: str, starts: list[int]) -> bool:
+    """A line of prose, its words one space apart over the edges of two columns or more."""
+    text = line.strip()
+    begin = len(line) - len(line.lstrip())
+    crossed = sum(1 for start in starts[1:] if begin < start < begin + len(text))
+    return "  " not in text and crossed >= 2
 
 
 def _slices(line: str, starts: list[int]) -> list[tuple[int, str]]:
@@ -61,12 +70,12 @@ def read_table(lines: list[str], offsets: list[int], first: int, is_end) -> tupl
             continue
         cells = _slices(line, starts)
         number = cells[0][1].strip()
-        if _ROW_NUMBER.match(number):
+        if _ROW_NUMBER.match(line) and number:
             rows.append([[] for _ in starts])
             numbers.append((number.rstrip(".)"), offsets[index - 1] + line.index(number)))
             repeated = False
-        elif line[:1].strip() and index - 1 > first:
-            index -= 1  # prose at the margin: the table has ended
+        elif index - 1 > first and (line[:1].strip() or _runs_across(line, starts)):
+            index -= 1  # prose, at the margin or running across the columns: the table has ended
             break
         if repeated:
             continue

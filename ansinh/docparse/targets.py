@@ -39,7 +39,7 @@ _COMPARATOR_WORDS = (
 _QUAL_OPENINGS = ("hoan thanh", "bao dam", "dam bao", "co ban cham dut", "co ban hoan thanh", "duy tri", "giu vung", "khong de")
 # "không còn nhà tạm", "xóa toàn bộ …", "xóa 07 căn nhà tạm … còn lại": nothing left (the number
 # is what is left today, not the target).
-_ZERO_OPENING = re.compile(r"^(?:xoa bo hoan toan|xoa hoan toan|xoa toan bo|xoa het|xoa xong|khong con|xoa [\d.]+ (?:can|nha tam)|xoa nha tam)\b")
+_ZERO_OPENING = re.compile(r"^(?:xoa bo hoan toan|xoa hoan toan|xoa toan bo|xoa het|xoa xong|khong con|khong de phat sinh(?: moi)? nha tam|xoa [\d.]+ (?:can|nha tam)|xoa nha tam)\b")
 # Units that make a commitment sentence quantitative ("bảo đảm 100% hộ…", "hoàn thành 1.200 căn hộ");
 # "trẻ từ 3 đến 5 tuổi" after "hoàn thành phổ cập" only describes a population.
 _MEASURED_UNITS = {"%", "căn hộ", "căn", "căn nhà", "giường", "bác sĩ", "m² sàn/người"}
@@ -121,8 +121,11 @@ def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
         # "… đạt 65% (năm 2026 đạt 55%)": the bracket is a milestone of its own, cut like a clause
         # "Tỷ lệ lao động qua đào tạo đạt 75%, trong đó có bằng cấp, chứng chỉ đạt 40 - 45%": the part
         # after "trong đó" is a target of its own, commas and all
-        clauses = [(t_pos + c_pos, clause) for t_pos, part in _cut(sentence, r",\s+(?=trong đó\b)", True)
-                   for c_pos, clause in _cut(part, r",\s+|\s*\((?=năm\s+\d{4}[^()]*\d\s*%\))|\)(?=\s*(?:[,;.]|$))", True)]
+        # "…, không còn chi hội yếu kém": a commitment of its own after a comma, quantity or not
+        parts = [(t_pos + k_pos, kept) for t_pos, part in _cut(sentence, r",\s+(?=trong đó\b)", True)
+                 for k_pos, kept in _cut(part, r",\s+(?=không còn\s)", False)]
+        clauses = [(t_pos + c_pos, clause) for t_pos, part in parts
+                   for c_pos, clause in _cut(part, r",\s+(?!chứng chỉ\b)|\s*\((?=năm\s+\d{4}[^()]*\d\s*%\))|\)(?=\s*(?:[,;.]|$))", True)]
         for c_pos, clause in clauses:
             parts = _cut(clause, r"\s+và\s+", True)
             for a_pos, part in parts:
@@ -165,6 +168,8 @@ _PER_PEOPLE = re.compile(r"\btren (?:(?:\d{1,3}(?:\.000)+|mot van|van) dan|dia b
 
 def _comparator_before(prefix: str) -> str | None:
     folded = _PER_PEOPLE.sub(lambda m: " " * len(m.group()), fold(prefix))
+    if symbol := re.search(r"(<=|>=|≤|≥|<|>)\s*$", folded):  # "< 6,5", "≥ 95" in a table's cell
+        return {"<": "lt", "<=": "le", "≤": "le", ">": "gt", ">=": "ge", "≥": "ge"}[symbol.group(1)]
     best, best_end = None, -1
     for word, comparator in _COMPARATOR_WORDS:
         for match in re.finditer(rf"\b{word}\b", folded):
@@ -324,8 +329,9 @@ def _indicator_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _whole_population() -> frozenset[str]:
     """The library's rates of the whole population or labour force ("Tỷ lệ dân số tham gia bảo
-    hiểm y tế", "Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội")."""
-    return frozenset(code for code, name in _indicator_names().items() if re.match(r"ty le (?:dan so|luc luong lao dong|lao dong)\b", name))
+    hiểm y tế", "Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội", "Tỷ lệ đi học đúng
+    độ tuổi cấp tiểu học")."""
+    return frozenset(code for code, name in _indicator_names().items() if re.match(r"ty le (?:dan so|luc luong lao dong|lao dong|di hoc dung do tuoi)\b", name))
 
 
 # How documents name some indicators in words the library's formal names lack.
@@ -373,14 +379,14 @@ _UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat|hai long|so ti
 # gold author drafted such rates as qualitative, not as the library's rate of the whole population).
 _PART_OF_POPULATION = re.compile(
     r"\b(?:hoi vien|doan vien|hoc sinh|sinh vien|nguoi cao tuoi|dong bao dan toc|nguoi dan toc thieu so|cong nhan|bao hiem xa hoi tu nguyen"
-    r"|trong (?:cac )?(?:hop tac xa|doanh nghiep)|tai (?:cac )?doanh nghiep|khu cong nghiep|quan nhan|dan quan)\b"
+    r"|trong (?:cac )?(?:hop tac xa|doanh nghiep)|tai (?:cac )?doanh nghiep|khu cong nghiep|quan nhan|dan quan|can bo|cong chuc|vien chuc|dang vien|khuyet tat|nguoi mu|tre em mu)\b"
 )
 # A phrase that defines what an indicator counts: its name holds it, so must the text ("rác thải …
 # được thu gom, xử lý" is no "nước thải"; "khu vực đô thị đạt 60%" no unemployment rate; houses
 # built for the poor no social housing; "người cao tuổi … hưởng trợ cấp xã hội hằng tháng" no
 # rate of people past retirement age, nor of the library's recipients, who are defined by the
 # orphans under 36 months they include).
-_DEFINING = ("nha o xa hoi", "nuoc thai", "that nghiep", "36 thang", "nghi huu")
+_DEFINING = ("nha o xa hoi", "nuoc thai", "that nghiep", "36 thang", "nghi huu", "tiem")
 
 
 def _benefit_free(folded: str) -> str:
@@ -416,7 +422,7 @@ def _opens_targets(para: Para) -> bool:
     if len(para.text) >= 120 or para.text[:1].islower():  # ("giao chỉ tiêu cụ thể đến từng đơn vị": a sentence's end)
         return False
     return any(key in folded for key in ("muc tieu cu the", "chi tieu cu the", "chi tieu chu yeu")) or bool(
-        re.match(r"^[ivx]+\.\s+(?:muc tieu,?\s+)?(?:cac\s+)?chi tieu\b", folded)
+        re.match(r"^[ivx]+(?:\.|\s*[-–])\s+(?:muc tieu,?\s+)?(?:cac\s+)?chi tieu\b", folded)
         or re.match(r"^\d+(?:\.\d+)*\.?\s+(?:cac\s+)?chi tieu\b", folded) and len(para.text) < 60)
 
 
@@ -468,7 +474,10 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
         if is_heading(para) and not numbered_target or para.text.endswith(":") and len(para.text) < 120:
             year = _year_of(para.text, year)
             continue
-        if _is_area_heading(para.text):  # "a) Về y tế"; "a) Đến hết năm 2025" also sets the year
+        # "a) Về y tế"; "a) Đến hết năm 2025" also sets the year; "d) Góp phần thực hiện các chỉ tiêu y tế
+        # của tỉnh đến năm 2030" followed by its "-" bullets is their heading
+        following = section[index].text if index < len(section) else ""
+        if _is_area_heading(para.text) or _LETTER.match(para.text) and _heads_bullets(para.text, following):
             year = _year_of(para.text, year)
             continue
         if re.match(r"\(\*+\)|Ghi chú\b", para.text):  # "(*) Chỉ tiêu số 16 tính cộng dồn …": a table's footnote
@@ -571,6 +580,10 @@ def _is_area_heading(text: str) -> bool:
         return True
     rest = _LETTER.sub("", text)
     return bool(_LETTER.match(text)) and len(rest.split()) <= 10 and not rest.rstrip().endswith(".") and not _TARGET_WORDS.search(fold(rest))
+
+
+def _heads_bullets(text: str, following: str) -> bool:
+    return not _has_quantity(text) and not text.rstrip().endswith((".", ";")) and bool(re.match(r"[-+•*–]\s", following))
 
 
 def _body_start(text: str) -> int:

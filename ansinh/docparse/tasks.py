@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ansinh.docparse.text import TABLE_NUMBER_HEADINGS, Para, fold, part_numeral, unify_tones
+from ansinh.docparse.text import TABLE_NUMBER_HEADINGS, Para, chapter_numeral, fold, part_numeral, unify_tones
 from ansinh.programs.programfile import BodySpec, TaskSpec
 
 # --- bodies: split a list of names, name and code each body ---------------------------------
@@ -25,7 +25,7 @@ from ansinh.programs.programfile import BodySpec, TaskSpec
 
 _COMMA, _AND = "\u2063", "\u2064"  # invisible separators: same length as what they replace
 _COMPOUNDS = (
-    r"tham muu, giup viec", r"hoc sinh, sinh vien", r"dang uy, chi bo", r"chi bo, dang bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
+    r"tham muu, giup viec", r"hdnd va ubnd", r"hoc sinh, sinh vien", r"phong, chong", r"lam sang, can lam sang", r"bao tro xa hoi, tre em va phong", r"dang uy, chi bo", r"chi bo, dang bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
     r"co quan, don vi", r"(?:cac )?phong, (?:cac )?don vi", r"huyen, (?:thi xa, thanh pho|thanh pho, thi xa|thanh pho)", r"quan, huyen", r"xa, phuong, thi tran", r"ban, nganh", r"phong, ban", r"so, nganh", r"thuong binh va xa hoi", r"tai nguyen va moi truong",
     r"giao duc va dao tao", r"van hoa va thong tin", r"van hoa, the thao va du lich", r"van hoa, khoa hoc va thong tin",
     r"van hoa - thong tin va the thao", r"nong nghiep va phat trien nong thon", r"tai chinh - ke hoach", r"kinh te - ha tang",
@@ -112,6 +112,7 @@ def canonical_name(name: str) -> str:
     name = re.sub(r"\s+trên địa bàn(?:\s.*)?$", "", re.sub(r"\s+", " ", name))  # a place, not part of the name
     name = re.sub(r"\s+trong (?:quá trình|việc|công tác)\b.*$", "", name)  # "Hội trong quá trình thực hiện": when, not who
     name = re.sub(r"^phối hợp(?: với)?\s+", "", name, flags=re.IGNORECASE)  # "…, phối hợp Bảo hiểm xã hội thành phố"
+    name = re.sub(r"^(?:Thủ trưởng|Tổ trưởng|Trưởng|Người đứng đầu)\s+(?=các\s)", "", name)  # "Trưởng các phòng": the offices
     return name[:1].upper() + name[1:]
 
 
@@ -158,35 +159,44 @@ _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")  # "2030 đạt
 _LETTERED = re.compile(r"^([a-zđ])\)\s+(\S.*)$")
 _BULLET = re.compile(r"^[-+•*–]\s*")
 _DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
-_MONTH = re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)
+_MONTH = re.compile(r"tháng\s+(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)  # "tháng 10 - 12/2026": by December
 _QUARTER = re.compile(r"quý\s+([IV]+|\d)\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)
 _VERBS = (
     r"lanh dao", r"chu tri", r"(?<!ban )(?<!phong )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )(?<!dau tu )xay dung", r"huong dan", r"trien khai",
     r"co trach nhiem", r"phoi hop", r"theo doi", r"(?<!ban )chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
-    r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )tong hop", r"van dong", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
-    r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) thuong truc",
+    r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )(?<!ke hoach )tong hop", r"van dong", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
+    r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) (?:thuong truc|dau moi)",
     # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "đưa việc" is the verb, "chỉ đạo" a noun there
     r"dua (?:viec|noi dung|ket qua)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
-    r"(?<!phong )khai thac", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho))", r"tiep nhan", r"dau tranh",
+    r"(?<!phong )khai thac", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho|day du|kip thoi|tai lieu))", r"tiep nhan", r"dau tranh",
     r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"
-    r"long ghep", r"chuan bi", r"tao dieu kien", r"nam (?:chac|bat)", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
+    r"long ghep", r"chuan bi", r"tao dieu kien", r"nam (?:chac|bat)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?= (?:phoi hop|tao dieu kien|chi dao|ho tro))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
     r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
     r"|so |bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac|thanh tra"
-    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao|dam|ve|hiem|tro|quan|luu)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo|don bien phong|khoa (?!hoc)|tinh doan|benh vien|quy |thu vien )"
+    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao|dam|ve|hiem|tro|quan|luu)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo|don bien phong|khoa (?!hoc)|tinh doan|benh vien|quy |thu vien |co so (?:day nghe|giao duc|bao tro|tro giup|cai nghien|y te)|to (?:dan pho|truong|cong tac|thong ke))"
 )
 
 
 def section_bounds(paras: list[Para]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """[start, end) of the tasks section and of the organisation section (IV)."""
     tasks_start = org_start = end = None
+    in_chapters = False  # "PHẦN THỨ BA / TỔ CHỨC THỰC HIỆN": parts above the Roman ones, which are sections inside
     for index, para in enumerate(paras):
         folded = fold(para.text)
         roman = part_numeral(para.text)
         closing = folded.startswith(("noi nhan", "t/m ", "tm. ", "tm ")) or folded == "noi nhan:"
+        chapter = chapter_numeral(paras[index - 1].text) if index else None
+        if chapter and "to chuc thuc hien" in folded and org_start is None:
+            org_start, in_chapters = index, True
+            continue
+        if in_chapters and end is None and (closing or chapter_numeral(para.text)):
+            end = index
+        if in_chapters:
+            continue
         # ("III. NỘI DUNG GIÁM SÁT" in a plan of supervision: its items are the tasks)
         # ("III. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN": what is to be done, and by whom)
         if roman and ("nhiem vu" in folded or "giai phap" in folded or re.search(r"noi dung (?:giam sat|kiem tra|khao sat|va phan cong|thuc hien)", folded)) and tasks_start is None:
@@ -195,7 +205,8 @@ def section_bounds(paras: list[Para]) -> tuple[tuple[int, int] | None, tuple[int
             org_start = index
         elif (roman or closing) and org_start is not None and end is None and index > org_start:
             end = index
-    tasks = (tasks_start + 1, org_start if org_start else len(paras)) if tasks_start is not None else None
+    tasks_end = org_start - 1 if in_chapters else org_start  # (not the "PHẦN THỨ BA" line)
+    tasks = (tasks_start + 1, tasks_end if org_start else len(paras)) if tasks_start is not None else None
     org = (org_start + 1, end or len(paras)) if org_start is not None else None
     return tasks, org
 
@@ -223,6 +234,9 @@ def read_timeline(text: str, start_year: int | None = None) -> tuple[str, int | 
     if quarter:
         number = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(quarter.group(1).upper(), None) or int(quarter.group(1))
         return "fixed_date", None, _month_end(int(quarter.group(2)), 3 * number)
+    listed = re.findall(r"\bnam (\d{4})\s*(?:,|va)\s*(?:nam )?(\d{4})\b", folded)  # "năm 2027, năm 2029": each of them
+    if listed:
+        return "yearly_from", min(int(year) for pair in listed for year in pair), None
     year = re.search(r"(\d{4})", text)
     if year and ("tiep theo" in folded or "hang nam" in folded or "tu nam" in folded or "den nam" in folded and "tu" in folded
                  or re.search(r"\d{4}\s*[-–]\s*\d{4}", folded)):  # "Giai đoạn 2024 - 2030", "Năm 2024 - 2030": every year of it
@@ -334,8 +348,10 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
     if bounds:
         tasks.extend(_section_tasks(paras[bounds[0] : bounds[1]], registry, start_year))
     if org:
-        numeral = part_numeral(paras[org[0] - 1].text)  # "IV." usually; "V." after a section on funding; "D." in lettered parts
-        items = _assign_by_reference(paras[org[0] : org[1]], {task.number: task for task in tasks}, registry, start_year)
+        # "IV." usually; "V." after a section on funding; "D." in lettered parts; "III" of "PHẦN THỨ BA"
+        numeral = part_numeral(paras[org[0] - 1].text) or chapter_numeral(paras[org[0] - 2].text)
+        items = _without_assignment_tables(paras[org[0] : org[1]], tasks, registry, start_year)
+        items = _assign_by_reference(items, {task.number: task for task in tasks}, registry, start_year)
         items = _assign_by_body(items, tasks, registry)
         _inherit_from_subtasks(tasks)  # again: the lines just read may have assigned the subtasks
         tasks.extend(_organisation_tasks(items, registry, numeral))
@@ -361,14 +377,26 @@ def _fold_unassigned_points(tasks: list[TaskSpec]) -> list[TaskSpec]:
 _APPENDIX_ROW = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 
 
-def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegistry, start_year: int | None) -> None:
+def _without_assignment_tables(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegistry, start_year: int | None) -> list[Para]:
+    """"1. Phân công thực hiện các nhiệm vụ tại Mục III" then a table "TT | Nhiệm vụ | Đơn vị chủ
+    trì | …" in the organisation section assigns the tasks like an appendix does; the table and
+    its heading are no organisation items."""
+    spans = _assign_from_appendix(paras, tasks, registry, start_year)
+    dropped = {index for span in spans for index in span}
+    dropped |= {span.start - 1 for span in spans if span.start and "phan cong" in fold(paras[span.start - 1].text)}
+    return [para for index, para in enumerate(paras) if index not in dropped]
+
+
+def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegistry, start_year: int | None) -> list[range]:
     """"PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ", a table after the signature flattened one cell per line
     ("TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện"), gives each task
     of the tasks section that states nothing itself its bodies and timeline, by its number. A
     row with fewer cells (a group's name only, "2 | Huy động …") assigns nothing. A full row
     numbered under a group of the tasks section that has no such point ("3.1" under "3. Hỗ trợ
-    sinh kế" and its bullets) is a task of its own, the row's task cell its title."""
+    sinh kế" and its bullets) is a task of its own, the row's task cell its title. Returns the
+    paragraphs each such table spans."""
     by_number = {task.number: task for task in tasks}
+    spans = []
     for start, para in enumerate(paras):
         if fold(para.text) not in TABLE_NUMBER_HEADINGS:
             continue
@@ -391,7 +419,9 @@ def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: Bo
                     if role in ("lead", "implementers", "timeline"):
                         _apply_label(task, role, cell.text, registry, start_year)
             index = end
+        spans.append(range(start, index))
     _inherit_from_subtasks(tasks)
+    return spans
 
 
 def _appendix_point(number: str, title: Para, tasks: list[TaskSpec], by_number: dict[str, TaskSpec]) -> TaskSpec:
@@ -415,7 +445,8 @@ _REFERENCE = re.compile(r"^[-+•*–]?\s*Nhiệm vụ\s+(\d+(?:\.\d+)*)(?:,?\s*
 # Or "- Ban Tổ chức: Chủ trì tham mưu triển khai nội dung tại mục 7 Phần III; phối hợp thực hiện nội
 # dung tại điểm c mục 4 Phần III." (mục = the task, điểm = its lettered point).
 _BY_BODY = re.compile(
-    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?P<body>[^:]{3,150}):\s*(?P<duty>.*\b(?:điểm\s+\d.*\bMục|mục\s+\d.*\bPhần|khoản\s+\d.*\bMục)\s+[IVX]+\b.*)$",
+    r"^(?:\d{1,2}\.\s+|[a-zđ]\)|[-+•*–])?\s*(?P<body>[^:]{3,150}):\s*(?P<duty>(?:.*\b(?:điểm\s+\d.*\bMục|mục\s+\d.*\bPhần|khoản\s+\d.*\bMục)\s+[IVX]+\b"
+    r"|(?:chủ trì|phối hợp)[^;]*\b(?:nhiệm vụ\s+\d|tất cả (?:các )?nhiệm vụ)).*)$",  # "1. Ban X: chủ trì thực hiện nhiệm vụ 2; phối hợp thực hiện nhiệm vụ 5."
     re.IGNORECASE,
 )
 # "- Trạm Y tế xã chủ trì nhiệm vụ 5; phối hợp thực hiện nhiệm vụ 6.": the same, in one sentence.
@@ -475,6 +506,8 @@ def _referenced(clause: str, by_number: dict[str, TaskSpec], tasks: list[TaskSpe
     """The tasks "tại điểm 2, 3, 4 và 9", "điểm 4 (nội dung a)", "điểm 2 (nội dung 2.1 và 2.2)" name.
     A whole point with points of its own is assigned through them (its own bodies are what they share)."""
     found: list[TaskSpec] = []
+    if re.search(r"\btất cả (?:các )?nhiệm vụ\b", clause, re.IGNORECASE):  # "phối hợp thực hiện tất cả các nhiệm vụ"
+        return [task for task in tasks if task.parent_number is None]
     if re.search(r"\b(?:mục|khoản)\s+\d", clause, re.IGNORECASE):  # "tại các mục 2, 3, 6 và điểm a mục 4 Phần III"
         for letters, number in _LETTERED_POINTS.findall(clause):
             found.extend(by_number[name] for name in (f"{number}.{letter}" for letter in re.findall(r"\b[a-zđ]\b", letters)) if name in by_number)
@@ -784,6 +817,9 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
     numbered_items = any(_NUMBERED.match(para.text) for para in paras)
     tasks: list[TaskSpec] = []
     for para in paras:
+        if sub_part := part_numeral(para.text):  # "II. TRÁCH NHIỆM THỰC HIỆN" inside "PHẦN THỨ BA": its items are II.1 …
+            numeral = sub_part
+            continue
         numbered, lettered, bullet = _NUMBERED.match(para.text), _LETTERED.match(para.text), _BULLET.match(para.text)
         if bullet and numbered_items and tasks and not (numbered or lettered):
             tasks[-1].content.append(para.text[bullet.end() :])
@@ -801,6 +837,7 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
         _further_subjects(task, registry)
         # the item's own words, or those of the duties under a heading that only names the body
         said = " ".join([task.title, *task.content]) if _heading_body(re.sub(r"^Đề nghị\s+", "", task.title)) else task.title
+        said = re.sub(r"\b(?:sơ kết|tổng kết)\b[^.;]*", "", said, flags=re.IGNORECASE)  # the reviews' dates are no deadline of the item
         if _DATE.search(said) or _MONTH.search(said) or _QUARTER.search(said):
             task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(said)
         elif done := _DONE_IN_YEAR.search(said):
@@ -818,7 +855,7 @@ def _further_subjects(task: TaskSpec, registry: BodyRegistry) -> None:
     """"Phòng Kế toán - Tài chính bố trí kinh phí …; Phòng Tổ chức - Hành chính đưa kết quả …": a
     clause after ";" with a body of its own as subject names one more body of the item."""
     for clause in re.split(r";\s+", task.title)[1:]:
-        clause = re.sub(r"^(?:đề nghị|giao(?: cho)?|yêu cầu)\s+", "", clause, flags=re.IGNORECASE)  # "…; đề nghị Bảo hiểm xã hội tỉnh phối hợp"
+        clause = re.sub(_ASKING, "", clause, flags=re.IGNORECASE)  # "…; đề nghị Bảo hiểm xã hội tỉnh phối hợp"
         folded = fold(clause)
         if not (_BODY_HEAD.match(folded + " ") and _VERB.search(folded)):
             continue
@@ -831,13 +868,29 @@ def _further_subjects(task: TaskSpec, registry: BodyRegistry) -> None:
 
 # "Công an xã: Phối hợp …", "Công chức Tài chính - Kế toán: Tham mưu …": the body, then its duty.
 _DUTY = re.compile(r"^(?P<body>[^:]{3,120}):\s*(?P<duty>\S.*)$")
-_LEADING_DUTY = r"^(?:la dau moi|chu tri|la (?:co quan|don vi) thuong truc)"  # "X: Chỉ đạo các trường …" directs others; it does not lead the task
+_LEADING_DUTY = r"^(?:la dau moi|chu tri|la (?:co quan|don vi) (?:thuong truc|dau moi))"  # "X: Chỉ đạo các trường …" directs others; it does not lead the task
+
+
+_ASKING = r"^(?:đề nghị|kiến nghị|giao(?: cho)?|yêu cầu)\s+"  # the word that asks or assigns, before the body
+
+
+def _departments_named_short(sentence: str) -> str:
+    """"các sở, ngành: Nội vụ, Y tế, Bảo hiểm xã hội tỉnh … cung cấp …" → "Sở Nội vụ, Sở Y tế, Bảo
+    hiểm xã hội tỉnh … cung cấp …": departments listed by their field only."""
+    listed = re.match(r"(?:các\s+)?sở(?:,\s*ngành)?\s*:\s*", sentence, re.IGNORECASE)
+    if not listed:
+        return sentence
+    rest = sentence[listed.end() :]
+    verb = _VERB.search(fold(rest))
+    subject = rest[: verb.start()] if verb else rest
+    names = [name if _BODY_HEAD.match(fold(name) + " ") else f"Sở {name}" for name in split_bodies(subject)]
+    return ", ".join(names) + " " + rest[len(subject) :]
 
 
 def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, content: str = "") -> None:
     # "Đề nghị X …" asks a body outside the issuer's command; "Giao X …", "Yêu cầu X …" assign it.
     sentence = re.sub(r"^trong quá trình (?:triển khai|thực hiện)[^,]{0,40},\s*", "", sentence, flags=re.IGNORECASE)
-    sentence = re.sub(r"^(?:đề nghị|giao(?: cho)?|yêu cầu)\s+", "", sentence, flags=re.IGNORECASE)
+    sentence = _departments_named_short(re.sub(_ASKING, "", sentence, flags=re.IGNORECASE))
     duty = _DUTY.match(sentence)
     heading_only = not _VERB.search(fold(sentence)) and content  # "1. Công chức Văn hóa - Xã hội" and its bullets
     if (duty or heading_only) and _BODY_HEAD.match(fold(duty.group("body") if duty else sentence) + " "):
@@ -852,7 +905,7 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
             task.lead, task.implementers = codes[0], codes[1:]
         else:
             task.implementers.extend(codes)
-        if task.lead:  # "1. Phòng X" / "- Là cơ quan thường trực, chủ trì, phối hợp với các phòng, đơn vị …"
+        if task.lead or heading_only:  # "1. Phòng X" / "- Là cơ quan thường trực, chủ trì, phối hợp với các phòng, đơn vị …"
             for partner in _named_partners(duty.group("duty") if duty else content, what, registry):
                 if partner not in task.implementers and partner != task.lead:
                     task.implementers.append(partner)
@@ -866,7 +919,7 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
     if not _BODY_HEAD.match(fold(subject) + " "):
         return
     rest = folded[verb.start() :]
-    leads = verb.group().startswith(("lanh dao", "chi dao", "chu tri", "la dau moi", "la co quan thuong truc", "la don vi thuong truc")) or rest.startswith("chu tri")
+    leads = verb.group().startswith(("lanh dao", "chi dao", "chu tri", "la dau moi", "la co quan", "la don vi")) or rest.startswith("chu tri")
     codes = registry.add_all(subject)
     if leads and len(codes) > 1 and not verb.group().startswith(("chu tri", "la ", "lam ")) and not rest.startswith("chu tri"):
         leads = False  # "Đề nghị Hội Nông dân, Hội Phụ nữ, Tỉnh đoàn chỉ đạo hội các cấp …": each its own, none leads

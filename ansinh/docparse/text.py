@@ -131,12 +131,24 @@ _LETTER_PART = re.compile(r"^([A-H])\.\s+\S")
 
 
 def part_numeral(text: str) -> str | None:
-    """"III" of "III. NHIỆM VỤ, GIẢI PHÁP"; "C" of "C. NHIỆM VỤ VÀ GIẢI PHÁP", a document whose
-    parts are lettered (their headings in capitals, so that a sentence "A. …" is none)."""
-    if roman := re.match(r"^([IVX]+)\.\s", text):
+    """"III" of "III. NHIỆM VỤ, GIẢI PHÁP" (or "III- …", as Party documents write it); "C" of "C.
+    NHIỆM VỤ VÀ GIẢI PHÁP", a document whose parts are lettered (their headings in capitals, so
+    that a sentence "A. …" is none)."""
+    if roman := re.match(r"^([IVX]+)(?:\.|\s*[-–])\s", text):
         return roman.group(1)
     lettered = _LETTER_PART.match(text)
     return lettered.group(1) if lettered and text.isupper() else None
+
+
+_ORDINALS = {"nhat": "I", "hai": "II", "ba": "III", "tu": "IV", "nam": "V", "sau": "VI"}
+
+
+def chapter_numeral(text: str) -> str | None:
+    """"III" of "PHẦN THỨ BA", a part above the Roman-numbered ones."""
+    found = re.fullmatch(r"phan thu (\w+)", fold(text.strip()))
+    return _ORDINALS.get(found.group(1)) if found else None
+
+
 _PART_WORD = re.compile(r"^(?:PHẦN|Phần|MỤC|Mục)\s+(?=[IVX]+[.:]\s)|^Nhiệm vụ\s+(?=\d+(?:\.\d+)*\.\s)")
 
 

@@ -1361,3 +1361,70 @@ def test_lines_broken_where_a_sentence_cannot_end_are_joined():
         "Giao Ban Gia đình chủ trì. Thời gian: hằng năm.",
         "- Công tác dân số", "8.1. Sắp xếp mạng lưới trạm y tế", "Hằng năm",
     ]
+
+
+def test_party_parts_written_iii_dash_and_chapters_phan_thu_with_assignments_by_body():
+    text = ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết số 42-NQ/TW\n\nPHẦN THỨ HAI\nMỤC TIÊU, NHIỆM VỤ\n\n"
+            "I- MỤC TIÊU\n2. Chỉ tiêu\n(1) Hằng năm, 100% cán bộ, đảng viên trong các cơ quan Đảng tham gia bảo hiểm y tế.\n"
+            "(2) Không để phát sinh nhà tạm, nhà dột nát trên địa bàn tỉnh.\n\n"
+            "II- NHIỆM VỤ VÀ GIẢI PHÁP\n1. Tuyên truyền\n(Thời gian thực hiện: thường xuyên)\n2. Văn hóa, thể thao\n"
+            "(Thời gian thực hiện: năm 2027, năm 2029)\n\n"
+            "PHẦN THỨ BA\nTỔ CHỨC THỰC HIỆN\n\nI. PHÂN CÔNG THỰC HIỆN\n"
+            "1. Ban Văn hóa - Giáo dục Hội tỉnh: chủ trì thực hiện nhiệm vụ 1 và nhiệm vụ 2.\n"
+            "2. Cơ sở Dạy nghề người mù tỉnh: phối hợp thực hiện tất cả các nhiệm vụ.\n\n"
+            "II. TRÁCH NHIỆM THỰC HIỆN\n1. Ban Thường vụ Hội tỉnh chỉ đạo, kiểm tra việc thực hiện; sơ kết vào quý IV năm 2028.\n"
+            "2. Kiến nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Sở Y tế quan tâm phối hợp.\n")
+    spec = parse_document(text, "thu.txt")
+    assert [(t.comparator, t.indicator) for t in spec.targets] == [
+        ("qual", None),  # officials and Party members: a part of the population
+        ("eq", "NHA_TAM_CON_LAI"),  # "không để phát sinh nhà tạm": none left
+    ]
+    assert _task_rows(spec) == [
+        ("1", "Ban Văn hóa - Giáo dục Hội tỉnh", ["Cơ sở Dạy nghề người mù tỉnh"], "continuous"),
+        ("2", "Ban Văn hóa - Giáo dục Hội tỉnh", ["Cơ sở Dạy nghề người mù tỉnh"], "yearly_from"),  # each of the years named
+        ("II.1", "Ban Thường vụ Hội tỉnh", [], "unspecified"),  # the review's quarter is no deadline
+        ("II.2", None, ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Sở Y tế"], "unspecified"),
+    ]
+
+
+def test_an_assignment_table_in_the_organisation_section_and_departments_named_by_field():
+    tasks = _tasks_of(
+        "1. Rà soát hệ thống chỉ tiêu\n\n- Rà soát.\n\n2. Tập huấn cho cấp xã\n\n- Tập huấn.\n",
+        "     1. Phân công thực hiện các nhiệm vụ tại Mục III\n\n"
+        " TT  Nhiệm vụ                  Đơn vị chủ trì          Đơn vị phối hợp                  Thời gian\n"
+        " 1   Rà soát, chuẩn hóa hệ     Phòng Thống kê Tổng     Phòng Thống kê Dân số - Xã       Tháng 10 - 12/2026\n"
+        "     thống chỉ tiêu            hợp                     hội; Sở Nội vụ\n"
+        " 2   Tập huấn cho cấp xã       Các Tổ Thống kê khu     Phòng Thu thập thông tin         Thường xuyên\n"
+        "                               vực                     thống kê\n\n"
+        "     2. Phòng Thống kê Dân số - Xã hội là đơn vị đầu mối, giúp Chánh Thống kê tỉnh theo dõi việc thực hiện Kế\n"
+        "hoạch.\n"
+        "     3. Đề nghị các sở, ngành: Nội vụ, Y tế, Bảo hiểm xã hội tỉnh cung cấp đầy đủ số liệu.\n"
+        "     4. Trưởng các phòng, Tổ trưởng các Tổ Thống kê khu vực chủ động triển khai nhiệm vụ được giao.\n",
+    )
+    assert tasks == [
+        ("1", "Phòng Thống kê Tổng hợp", ["Phòng Thống kê Dân số - Xã hội", "Sở Nội vụ"], "fixed_date"),  # by December
+        ("2", "Các Tổ Thống kê khu vực", ["Phòng Thu thập thông tin thống kê"], "continuous"),
+        ("IV.2", "Phòng Thống kê Dân số - Xã hội", [], "unspecified"),  # the prose after the table is no cell of it
+        ("IV.3", None, ["Sở Nội vụ", "Sở Y tế", "Bảo hiểm xã hội tỉnh"], "unspecified"),
+        ("IV.4", None, ["Các phòng", "Các Tổ Thống kê khu vực"], "unspecified"),
+    ]
+
+
+def test_comparison_signs_a_lettered_heading_over_bullets_and_names_with_commas():
+    targets = _targets_of(
+        "a) Góp phần thực hiện các chỉ tiêu y tế của tỉnh đến năm 2030\n- Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi < 6,5%.\n"
+        "- Tỷ lệ dân số được quản lý sức khỏe ≥ 95%.\n"
+        "- Phấn đấu tỷ lệ thất nghiệp chung dưới 2,5%, tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ trên 62%.\n"
+        "- 80% chi hội hoạt động tốt, không còn chi hội yếu kém.\n"
+        "- 100% trẻ em mù trong độ tuổi đi học được hỗ trợ học hòa nhập.\n"
+        "- 100% người cao tuổi, trẻ em dưới 6 tuổi có thẻ bảo hiểm y tế được hưởng đầy đủ quyền lợi."
+    )
+    assert [(t.comparator, t.value, t.indicator) for t in targets] == [
+        ("lt", Decimal("6.5"), "TL_THAP_COI"), ("ge", Decimal(95), "TL_QUAN_LY_SUC_KHOE"),
+        ("lt", Decimal("2.5"), "TL_THAT_NGHIEP"), ("gt", Decimal(62), "TL_LD_CO_BANG"),  # "bằng cấp, chứng chỉ" stays whole
+        ("qual", None, None), ("qual", None, None),  # "…, không còn chi hội yếu kém" is a commitment of its own
+        ("qual", None, None),  # blind children: a part of those of school age
+        ("qual", None, None),  # no vaccination: "tiêm" defines that rate
+    ]
+    assert split_bodies("Phòng Bảo trợ xã hội, Trẻ em và Phòng, chống tệ nạn xã hội; Các khoa lâm sàng, cận lâm sàng; Văn phòng HĐND và UBND phường") == [
+        "Phòng Bảo trợ xã hội, Trẻ em và Phòng, chống tệ nạn xã hội", "Các khoa lâm sàng, cận lâm sàng", "Văn phòng HĐND và UBND phường"]
