@@ -103,7 +103,7 @@ def _unfinished(previous: str) -> bool:
 # "… đến năm" / "2030 đạt …").
 _NEEDS_MORE = re.compile(r"(?<!\S)(?:tại|của|và|với|theo|các|những)$")
 _NEEDS_PART = re.compile(r"(?<!\S)(?:[Mm]ục|[Pp]hần)$")
-_NEEDS_NUMBER = re.compile(r"(?<!\S)(?:điểm|khoản|năm|ngày|tháng|quý|(?<!dân )(?<!đổi )số)$")  # (not "dân số", "chuyển đổi số")
+_NEEDS_NUMBER = re.compile(r"(?<!\S)(?:điểm|khoản|nhiệm vụ|[Nn]ăm|ngày|tháng|quý|định kỳ|(?<!dân )(?<!đổi )số)$")  # (not "dân số", "chuyển đổi số")
 
 
 # A label whose value begins on the next line ("… Thời gian:" / "hằng năm.")
@@ -113,7 +113,8 @@ _LABEL_END = re.compile(r"(?:^|[.;(]\s*)(?:[Tt]hời (?:gian|hạn)[^:.;]{0,20}|
 def _joins(previous: str, line: str) -> bool:
     if (_NEEDS_MORE.search(previous) and not _NEW_ITEM.match(line) or _LABEL_END.search(previous) and not _NEW_ITEM.match(line)
             or _NEEDS_PART.search(previous) and re.match(r"(?:[IVX]+|\d+)\b", line)
-            or _NEEDS_NUMBER.search(previous) and re.match(r"\d+(?:[./]\d+)*(?:[,;:)]|\s+\S)", line) and not _NEW_ITEM.match(line)):  # (a bare "3" is a table row's number)
+            or re.search(r"\d\s*[-–]$", previous) and line[:1].isdigit()  # "giai đoạn 2026 -" / "2030."
+            or _NEEDS_NUMBER.search(previous) and re.match(r"\d{1,2}/\d{1,2}\b|\d+(?:[./]\d+)*(?:[,;:)]|\s+\S)", line) and not _NEW_ITEM.match(line)):  # (a bare "3" is a table row's number)
         return True
     # "(Chủ trì: …; phối hợp: Báo và Phát thanh, Truyền hình" / "Tuyên Quang, …)": inside a bracket
     if previous.count("(") > previous.count(")") and not _NEW_ITEM.match(line):

@@ -1432,3 +1432,18 @@ def test_comparison_signs_a_lettered_heading_over_bullets_and_names_with_commas(
     ]
     assert split_bodies("Phòng Bảo trợ xã hội, Trẻ em và Phòng, chống tệ nạn xã hội; Các khoa lâm sàng, cận lâm sàng; Văn phòng HĐND và UBND phường") == [
         "Phòng Bảo trợ xã hội, Trẻ em và Phòng, chống tệ nạn xã hội", "Các khoa lâm sàng, cận lâm sàng", "Văn phòng HĐND và UBND phường"]
+
+
+def test_more_places_a_sentence_cannot_end_and_units_named_khoi():
+    paras = [p.text for p in paragraphs(
+        "- Mặt trận phối hợp thực hiện các nhiệm vụ\n1, 2, 3 và 5.\n"
+        "- Xây dựng kế hoạch, hoàn thành trước ngày\n30/4/2026.\n"
+        "- Thời gian: giai đoạn 2026 -\n2030.\n"
+        "- Thời gian: định kỳ\n6 tháng, hằng năm.\n"
+        "- Thời gian: Năm\n2024 và các năm tiếp theo.\n")]
+    assert paras == [
+        "- Mặt trận phối hợp thực hiện các nhiệm vụ 1, 2, 3 và 5.", "- Xây dựng kế hoạch, hoàn thành trước ngày 30/4/2026.",
+        "- Thời gian: giai đoạn 2026 - 2030.", "- Thời gian: định kỳ 6 tháng, hằng năm.", "- Thời gian: Năm 2024 và các năm tiếp theo.",
+    ]
+    assert _tasks_of("1. Tuyên truyền\n\n- Đẩy mạnh.\n", "3. Đề nghị Đảng ủy các xã lãnh đạo, chỉ đạo Khối dân vận xã cụ thể hóa Kế hoạch.\n")[1:] == [
+        ("IV.3", "Đảng ủy các xã", ["Khối dân vận xã"], "unspecified")]
