@@ -29,11 +29,13 @@ def columns(line: str) -> list[int] | None:
 
 
 def _runs_across(line: str, starts: list[int]) -> bool:
-    """A line of prose, its words one space apart over the edges of two columns or more."""
+    """A line of prose, its words one space apart over the edges of two columns or more, and not
+    a row whose cells are set one space apart (each edge then begins a word)."""
     text = line.strip()
     begin = len(line) - len(line.lstrip())
-    crossed = sum(1 for start in starts[1:] if begin < start < begin + len(text))
-    return "  " not in text and crossed >= 2
+    crossed = [start for start in starts[1:] if begin < start < begin + len(text)]
+    at_words = all(line[start - 1] == " " and line[start] != " " for start in crossed)
+    return "  " not in text and len(crossed) >= 2 and not at_words
 
 
 def _slices(line: str, starts: list[int]) -> list[tuple[int, str]]:

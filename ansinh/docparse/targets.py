@@ -261,7 +261,7 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     per_10k = " trên 10.000 dân" if spec.unit.endswith("/10.000 dân") else ""
     own = _subject(fragment) + per_10k
     spec.indicator = match_indicator(own, spec.unit) or match_indicator(fragment.context + per_10k, spec.unit, text)
-    if spec.indicator and "con lai" in _indicator_names()[spec.indicator] and not re.search(r"\b(?:con lai|khong con)\b", folded):
+    if spec.indicator and "con lai" in _indicator_names()[spec.indicator] and not re.search(r"\b(?:con lai|khong con|con o)\b", folded):
         spec.indicator = None  # "trong đó hỗ trợ xây dựng mới 1.958 căn": houses built, not houses left
     return spec
 
@@ -406,7 +406,7 @@ def _units_agree(stated: str, measured_in: str) -> bool:
 
 # --- the section ---------------------------------------------------------------------------------
 
-_HEADING_NUMBER = re.compile(r"^(?:[IVX]+|\d+(?:\.\d+)*)\.?\s")
+_HEADING_NUMBER = re.compile(r"^(?:[IVX]+|\d+(?:\.\d+)*)(?:\.|\s*-(?=\s))?\s")  # "2.", "II.", "2- " (Party documents)
 _BULLET = re.compile(r"^(?:[-+•*–]\s*|[a-zđ]\)\s*|\(?\d+\)\s*|Chỉ tiêu\s+(?:số\s+)?\d+\s*[.:)–-]\s*)")  # "-", "a)", "1)", "(1)", "Chỉ tiêu 3."
 _ABOUT = re.compile(r"^Về\s+([^:]{2,60}):\s*")
 
@@ -423,7 +423,7 @@ def _opens_targets(para: Para) -> bool:
         return False
     return any(key in folded for key in ("muc tieu cu the", "chi tieu cu the", "chi tieu chu yeu")) or bool(
         re.match(r"^[ivx]+(?:\.|\s*[-–])\s+(?:muc tieu,?\s+)?(?:cac\s+)?chi tieu\b", folded)
-        or re.match(r"^\d+(?:\.\d+)*\.?\s+(?:cac\s+)?chi tieu\b", folded) and len(para.text) < 60)
+        or re.match(r"^\d+(?:\.\d+)*(?:\.|-(?=\s))?\s+(?:cac\s+)?chi tieu\b", folded) and len(para.text) < 60)  # "2. Chỉ tiêu", "2- Chỉ tiêu"
 
 
 def target_paragraphs(paras: list[Para]) -> tuple[int, int] | None:
@@ -604,8 +604,9 @@ def _area(text: str, number: int) -> dict[str, str]:
     return {"code": f"nhom-{number}", "name": name[:1].upper() + name[1:]}
 
 
-# "theo Luật Dân quân tự vệ năm 2019": the year of a law, no year of the target
-_LAW_YEAR = re.compile(r"\b(?:Luật|Bộ luật|Hiến pháp)\s[^,;.()]{0,60}?năm\s+\d{4}")
+# "theo Luật Dân quân tự vệ năm 2019", "theo Bộ tiêu chí quốc gia giai đoạn 2026 - 2030": the year
+# of a law or of a set of criteria, no year of the target
+_LAW_YEAR = re.compile(r"\b(?:Luật|Bộ luật|Hiến pháp|Bộ tiêu chí)\s[^,;.()]{0,60}?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4})")
 _BEFORE_YEAR = re.compile(r"trước\s+năm\s+(\d{4})", re.IGNORECASE)  # "trước năm 2026": within 2025
 # "Giai đoạn 2024 - 2030": by 2030; "Trong hai năm 2024 - 2025", "các năm 2024 - 2025": by 2025
 _PERIOD_END = re.compile(r"(?:giai đoạn|năm)\s+\d{4}\s*[-–]\s*(\d{4})", re.IGNORECASE)

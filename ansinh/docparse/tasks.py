@@ -25,7 +25,7 @@ from ansinh.programs.programfile import BodySpec, TaskSpec
 
 _COMMA, _AND = "\u2063", "\u2064"  # invisible separators: same length as what they replace
 _COMPOUNDS = (
-    r"tham muu, giup viec", r"hdnd va ubnd", r"hoc sinh, sinh vien", r"phong, chong", r"lam sang, can lam sang", r"bao tro xa hoi, tre em va phong", r"dang uy, chi bo", r"chi bo, dang bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
+    r"tham muu, giup viec", r"hdnd va ubnd", r"pho bien, giao duc phap luat", r"hoc sinh, sinh vien", r"phong, chong", r"lam sang, can lam sang", r"bao tro xa hoi, tre em va phong", r"dang uy, chi bo", r"chi bo, dang bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
     r"co quan, don vi", r"(?:cac )?phong, (?:cac )?don vi", r"huyen, (?:thi xa, thanh pho|thanh pho, thi xa|thanh pho)", r"quan, huyen", r"xa, phuong, thi tran", r"ban, nganh", r"phong, ban", r"so, nganh", r"thuong binh va xa hoi", r"tai nguyen va moi truong",
     r"giao duc va dao tao", r"van hoa va thong tin", r"van hoa, the thao va du lich", r"van hoa, khoa hoc va thong tin",
     r"van hoa - thong tin va the thao", r"nong nghiep va phat trien nong thon", r"tai chinh - ke hoach", r"kinh te - ha tang",
@@ -110,7 +110,7 @@ def canonical_name(name: str) -> str:
     for pattern, full in _ABBREVIATIONS:
         name = re.sub(pattern, full, name)
     name = re.sub(r"\s+trên địa bàn(?:\s.*)?$", "", re.sub(r"\s+", " ", name))  # a place, not part of the name
-    name = re.sub(r"\s+trong (?:quá trình|việc|công tác)\b.*$", "", name)  # "Hội trong quá trình thực hiện": when, not who
+    name = re.sub(r"\s+trong (?:quá trình|việc|công tác|chăm sóc|hoạt động)\b.*$", "", name)  # "Hội trong quá trình thực hiện": when, not who
     name = re.sub(r"^phối hợp(?: với)?\s+", "", name, flags=re.IGNORECASE)  # "…, phối hợp Bảo hiểm xã hội thành phố"
     name = re.sub(r"^(?:Thủ trưởng|Tổ trưởng|Trưởng|Người đứng đầu)\s+(?=các\s)", "", name)  # "Trưởng các phòng": the offices
     return name[:1].upper() + name[1:]
@@ -155,7 +155,8 @@ class BodyRegistry:
 
 # --- tasks ----------------------------------------------------------------------------------------
 
-_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")  # "2030 đạt …" at a line's start is no item
+# "1.", "2.1", "1-" (Party documents); "2030 đạt …" at a line's start is no item
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.|-(?=\s))?\s+(\S.*)$")
 _LETTERED = re.compile(r"^([a-zđ])\)\s+(\S.*)$")
 _BULLET = re.compile(r"^[-+•*–]\s*")
 _DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
@@ -170,7 +171,7 @@ _VERBS = (
     r"dua (?:viec|noi dung|ket qua)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
     r"(?<!phong )khai thac", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho|day du|kip thoi|tai lieu))", r"tiep nhan", r"dau tranh",
     r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"
-    r"long ghep", r"chuan bi", r"tao dieu kien", r"nam (?:chac|bat)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?= (?:phoi hop|tao dieu kien|chi dao|ho tro))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
+    r"long ghep", r"chuan bi", r"ky ket", r"tao dieu kien", r"nam (?:chac|bat)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?= (?:phoi hop|tao dieu kien|chi dao|ho tro|bo tri|huong dan))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
@@ -219,7 +220,7 @@ def read_timeline(text: str, start_year: int | None = None) -> tuple[str, int | 
         return "continuous", None, None
     # "Hằng năm; sơ kết vào quý IV/2028": what recurs comes first, a milestone after it is no deadline;
     # so does work every quarter or month, year after year
-    if re.match(r"\s*(?:thuc hien\s+)?(?:hang nam|tung nam|moi nam|hang quy|hang thang|(?:tung|moi|hang) hoc ky)\b", folded) and (start_year or re.search(r"tu nam \d{4}", folded)):
+    if re.match(r"\s*(?:thuc hien\s+)?(?:hang nam|tung nam|moi nam|hang quy|hang thang|hang tuan|(?:tung|moi|hang) hoc ky)\b", folded) and (start_year or re.search(r"tu nam \d{4}", folded)):
         since = re.search(r"tu nam (\d{4})", folded)
         return "yearly_from", int(since.group(1)) if since else start_year, None
     if since := re.match(r"\s*tu hoc ky [ivx\d]+ nam hoc (\d{4})", folded):  # "từ học kỳ I năm học 2026 - 2027": every year from then
@@ -289,7 +290,9 @@ def _labels(text: str) -> list[tuple[str, str]]:
         return [label] if label else []
     pieces = [inner[a:b].strip().rstrip(".;").strip() for a, b in zip(starts, [*starts[1:], len(inner)])]
     found = [_label(piece) for piece in pieces]
-    return found if all(found) else []
+    # "(Văn phòng Hội chủ trì; phối hợp: Y, Z. Thời gian: …)": the lead named before the labels
+    lead = re.fullmatch(r"(.{3,120}?)\s+chủ trì", inner[: starts[0]].strip().rstrip(".;,").strip())
+    return ([("lead", lead.group(1))] if lead else []) + found if all(found) else []
 
 
 def _label(text: str) -> tuple[str, str] | None:
@@ -451,13 +454,13 @@ _BY_BODY = re.compile(
 )
 # "- Trạm Y tế xã chủ trì nhiệm vụ 5; phối hợp thực hiện nhiệm vụ 6.": the same, in one sentence.
 _BY_BODY_SENTENCE = re.compile(
-    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:;]{3,150}?)\s+(?P<duty>(?:chủ trì|phối hợp)\b[^;]*?\b(?:nhiệm vụ\s+\d|mục\s+\d.*\bPhần\s+[IVX]+\b|(?:khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b).*)$"
+    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:;]{3,150}?)\s+(?P<duty>(?:chủ trì|phối hợp)\b[^;]*?\b(?:nhiệm vụ\s+\d|mục\s+\d+\.\d|mục\s+\d.*\bPhần\s+[IVX]+\b|(?:khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b).*)$"
 )
 # "1. Phòng Xây dựng nếp sống văn hóa và Gia đình" then "- Chủ trì thực hiện các nhiệm vụ tại điểm
 # 1.1, 1.2 và 2.1 Phần III.": a bullet with no subject under a heading that names the body.
 _DUTY_BULLET = re.compile(
-    r"^[-+•*–]\s*(?P<duty>(?:Chủ trì|Phối hợp)\b[^;]*?\b(?:nhiệm vụ|mục|khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b.*)$"
-)
+    r"^[-+•*–]?\s*(?:[^;]*;\s*)??(?P<duty>(?:[Cc]hủ trì|[Pp]hối hợp)\b[^;]*?\b(?:(?:nhiệm vụ|mục|khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b|mục\s+\d+\.\d).*)$"
+)  # (or a paragraph: "Là cơ quan thường trực …; chủ trì tham mưu thực hiện nhiệm vụ tại mục 1 và mục 3 Phần III, …")
 # "điểm a, điểm c mục 4", "điểm b khoản 1": points of a task named by its mục (or khoản, in a
 # document whose parts are "Mục I, II, III").
 _LETTERED_POINTS = re.compile(r"điểm\s+([a-zđ](?:\s*(?:,|và)\s*(?:điểm\s+)?[a-zđ])*)\s+(?:mục|khoản)\s+(\d+)", re.IGNORECASE)
@@ -472,7 +475,9 @@ def _assign_by_body(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegi
         if numbered := _NUMBERED.match(para.text):
             heading_body = _heading_body(numbered.group(2))
         line = _BY_BODY.match(para.text) or _BY_BODY_SENTENCE.match(para.text)
-        if heading_body and (line or (line := _DUTY_BULLET.match(para.text))) and _BULLET.match(para.text):
+        if heading_body and line and not _BODY_HEAD.match(fold(line.group("body")) + " "):
+            line = None  # "Chủ trì, phối hợp với Đồn Biên phòng … mục 6 Phần III" under "4. Công an xã": no subject of its own
+        if heading_body and not numbered and (line or (line := _DUTY_BULLET.match(para.text))):
             # the body's own duties, kept as the content of its organisation item
             body = line.groupdict().get("body") or heading_body
             rest.append(para)
@@ -493,10 +498,17 @@ def _assign_by_body(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegi
                 # the partner of the work just assigned
                 for task in previous:
                     task.implementers.extend(c for c in _named_partners(clause, fold(clause), registry) if c not in task.implementers and c != task.lead)
+            # "… mục 6 Phần III; thực hiện thường xuyên.": the time of the work just assigned
+            when = read_timeline(clause) if not referenced and re.match(r"(?:thuc hien|hoan thanh)\b", fold(clause)) else ("unspecified",)
+            for task in previous if when[0] != "unspecified" else []:
+                if task.timeline_kind == "unspecified":
+                    task.timeline_kind, task.timeline_from_year, task.timeline_due = when
+            # "chủ trì … mục 2 Phần III, phối hợp với Phòng giao dịch …": the partners of that work
+            partners = _named_partners(clause, fold(clause), registry) if referenced and leads else []
             for task in referenced:
                 if leads and codes and not task.lead:
                     task.lead = codes[0]
-                task.implementers.extend(c for c in codes[0 if not leads else 1 :] if c not in task.implementers and c != task.lead)
+                task.implementers.extend(c for c in [*codes[0 if not leads else 1 :], *partners] if c not in task.implementers and c != task.lead)
             previous = referenced or previous
     _inherit_from_subtasks(tasks)
     return rest
@@ -512,8 +524,8 @@ def _referenced(clause: str, by_number: dict[str, TaskSpec], tasks: list[TaskSpe
         for letters, number in _LETTERED_POINTS.findall(clause):
             found.extend(by_number[name] for name in (f"{number}.{letter}" for letter in re.findall(r"\b[a-zđ]\b", letters)) if name in by_number)
         rest = _LETTERED_POINTS.sub(" ", clause).split("Phần")[0]
-        for numbers in re.findall(r"\b(?:mục|khoản)\s+(\d+(?:\s*(?:,|và)\s*(?:mục\s+|khoản\s+)?\d+)*)", rest, re.IGNORECASE):
-            for number in re.findall(r"\d+", numbers):
+        for numbers in re.findall(r"\b(?:mục|khoản)\s+(\d+(?:\.\d+)*(?:\s*(?:,|và)\s*(?:mục\s+|khoản\s+)?\d+(?:\.\d+)*)*)", rest, re.IGNORECASE):
+            for number in re.findall(r"\d+(?:\.\d+)*", numbers):  # ("mục 3.1, 3.3 và 3.6": the points themselves)
                 children = [t.number for t in tasks if t.parent_number == number]
                 found.extend(by_number[name] for name in children or [number] if name in by_number)
         return found
@@ -647,7 +659,7 @@ def _timeline_sentence(task: TaskSpec, registry: BodyRegistry, start_year: int |
 
 # --- tasks in a table flattened to text: the heading cells, then per row its number and cells ------
 
-_ROW_NUMBER = re.compile(r"^(\d+(?:\.\d+)*|[a-zđ]|[IVX]+)[.)]?$")
+_ROW_NUMBER = re.compile(r"^(\d+(?:\.\d+)*|[a-zđ]|[IVX]+|[A-H])[.)]?$")
 _COLUMN_KEYS = (
     ("timeline", ("thoi gian", "thoi han", "tien do")), ("lead", ("chu tri", "chi dao")),
     ("implementers", ("phoi hop", "thuc hien", "tham muu")), ("title", ("nhiem vu", "noi dung", "giai phap")),
@@ -677,7 +689,7 @@ def _table_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | No
     for number, start, cells in rows:
         if not cells or fold(cells[0]) in TABLE_NUMBER_HEADINGS:  # a page's number, then the header row again
             continue
-        if re.fullmatch(r"[IVX]+", number):  # "I | CÔNG TÁC TUYÊN TRUYỀN": a part of the table
+        if re.fullmatch(r"[IVX]+|[A-H]", number):  # "I | CÔNG TÁC TUYÊN TRUYỀN", "A | …": a part of the table
             part, group = number, None
         elif number.isalpha():  # "a": a point of the group above
             number = f"{group}.{number}" if group else number
@@ -685,7 +697,14 @@ def _table_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | No
             group = number
         parent = _parent_of(number, known) or (part if part and "." not in number and number != part else None)
         task = _new_task(number, cells[0], "tasks", parent, start)
-        for kind, value in _cells_by_column(cells[1:], roles, start_year):
+        # a column "Phân công thực hiện" holding "Chủ trì: X" and "Phối hợp: Y" as lines of their own
+        labels = [label for cell in cells[1:] if (label := _label(cell)) and label[0] in ("lead", "implementers", "timeline")]
+        plain = [cell for cell in cells[1:] if not _label(cell)]
+        for kind, value in labels:
+            _apply_label(task, kind, value, registry, start_year)
+        given = {kind for kind, _ in labels}
+        open_roles = [role for role in roles if role not in given and not (given & {"lead", "implementers"} and role in ("lead", "implementers"))]
+        for kind, value in _cells_by_column(plain, open_roles if labels else roles, start_year):
             if kind in ("lead", "implementers", "timeline"):
                 _apply_label(task, kind, value, registry, start_year)
         known[number] = task
@@ -833,8 +852,9 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
         number = numbered.group(1) if numbered and "." not in numbered.group(1) else str(len(tasks) + 1)
         tasks.append(_new_task(f"{numeral}.{number}", text, "organisation", None, para.start))
     for task in tasks:
-        _organisation_roles(task, task.title, registry, " ".join(task.content))
+        _organisation_roles(task, task.title, registry, "\n".join(task.content))
         _further_subjects(task, registry)
+        _bodies_asked_in_bullets(task, registry)
         # the item's own words, or those of the duties under a heading that only names the body
         said = " ".join([task.title, *task.content]) if _heading_body(re.sub(r"^Đề nghị\s+", "", task.title)) else task.title
         said = re.sub(r"\b(?:sơ kết|tổng kết)\b[^.;]*", "", said, flags=re.IGNORECASE)  # the reviews' dates are no deadline of the item
@@ -842,9 +862,23 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
             task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(said)
         elif done := _DONE_IN_YEAR.search(said):
             task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(done.group(1))
-        elif re.search(r"(?<!giao duc )\bthuong xuyen\b", fold(said)):  # ("Trung tâm … Giáo dục thường xuyên": a name)
+        elif re.search(r"(?<!giao duc )(?<!chi )\bthuong xuyen\b", fold(said)):  # ("dự toán chi thường xuyên": recurrent spending)  # ("Trung tâm … Giáo dục thường xuyên": a name)
             task.timeline_kind = "continuous"
     return tasks
+
+
+def _bodies_asked_in_bullets(task: TaskSpec, registry: BodyRegistry) -> None:
+    """"4. Đề nghị các cơ quan, đơn vị phối hợp" then "- Đề nghị Ủy ban nhân dân phường …", "- Đề
+    nghị Bảo hiểm xã hội cơ sở … phối hợp …": the bodies the bullets ask are the item's."""
+    asked = [line for line in task.content if re.match(r"(?:đề nghị|kiến nghị)\s", line, re.IGNORECASE)]
+    generic = all(re.match(r"cac (?:co quan|don vi|so|nganh)\b", fold(registry.bodies[code].name)) for code in task.implementers)
+    if not asked or task.lead or not generic:
+        return
+    task.implementers = []
+    for line in asked:
+        found = _new_task("", "", "organisation", None, 0)
+        _organisation_roles(found, line, registry)
+        task.implementers.extend(code for code in [found.lead, *found.implementers] if code and code not in task.implementers)
 
 
 # "…; hoàn thành lập hồ sơ sức khỏe điện tử cho người dân trong năm 2027": work due within a year
@@ -901,7 +935,8 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
         named_lead = next((c for c in codes if len(codes) > 1 and f"{fold(registry.bodies[c].name)} chu tri" in what), None)
         if named_lead:
             task.lead, task.implementers = named_lead, [c for c in codes if c != named_lead]
-        elif re.match(_LEADING_DUTY, what) and codes:
+        # ("- Chủ trì thực hiện các nhiệm vụ tại mục 3.1 …" among its bullets: the body leads)
+        elif codes and (re.match(_LEADING_DUTY, what) or heading_only and any(re.match(_LEADING_DUTY, line.strip()) for line in what.split("\n"))):
             task.lead, task.implementers = codes[0], codes[1:]
         else:
             task.implementers.extend(codes)
@@ -919,7 +954,8 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
     if not _BODY_HEAD.match(fold(subject) + " "):
         return
     rest = folded[verb.start() :]
-    leads = verb.group().startswith(("lanh dao", "chi dao", "chu tri", "la dau moi", "la co quan", "la don vi")) or rest.startswith("chu tri")
+    # ("X bảo đảm kinh phí …; chủ trì, phối hợp với Y …": a later clause of the same subject leads)
+    leads = verb.group().startswith(("lanh dao", "chi dao", "chu tri", "la dau moi", "la co quan", "la don vi")) or rest.startswith("chu tri") or bool(re.search(r";\s*chu tri\b", rest))
     codes = registry.add_all(subject)
     if leads and len(codes) > 1 and not verb.group().startswith(("chu tri", "la ", "lam ")) and not rest.startswith("chu tri"):
         leads = False  # "Đề nghị Hội Nông dân, Hội Phụ nữ, Tỉnh đoàn chỉ đạo hội các cấp …": each its own, none leads
@@ -937,7 +973,7 @@ def _named_partners(sentence: str, folded: str, registry: BodyRegistry) -> list[
     """Bodies after "chỉ đạo" or "phối hợp với", up to the next verb."""
     codes: list[str] = []
     # ("tham mưu lãnh đạo Ban báo cáo …": advising the leaders, who are no partner)
-    for marker in re.finditer(r"\b(?:(?<!ban )(?<!tham muu )chi dao|(?<!tham muu )lanh dao|phoi hop voi)\s+", folded):
+    for marker in re.finditer(r"\b(?:(?<!ban )(?<!tham muu )chi dao|(?<!tham muu )lanh dao|phoi hop(?: voi)?)\s+", folded):  # ("phối hợp Sở X": no "với")
         start = marker.end()
         following = _VERB.search(folded, start)
         end = following.start() if following else len(folded)

@@ -184,7 +184,7 @@ def paragraphs(text: str) -> list[Para]:
         raw_line, start = lines[index], offsets[index] + len(lines[index]) - len(lines[index].lstrip())
         # the line before filled the width a wrapped text is cut at: a sentence may go on with a
         # capital ("… xây dựng kế hoạch triển khai thực hiện" / "Chương trình hành động, hoàn thành …")
-        after_full = bool(full) and index > 0 and len(lines[index - 1].rstrip()) >= full
+        after_full = bool(full) and index > 0 and len(lines[index - 1].rstrip()) >= full and len(lines[index - 1].split()) > 3  # (not a page number set far right)
         index += 1
         if layout.columns(raw_line):  # a table laid out with spaces: read back cell by cell
             cells, index = layout.read_table(lines, offsets, index - 1, _ends_table)

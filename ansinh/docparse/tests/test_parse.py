@@ -1447,3 +1447,75 @@ def test_more_places_a_sentence_cannot_end_and_units_named_khoi():
     ]
     assert _tasks_of("1. Tuyên truyền\n\n- Đẩy mạnh.\n", "3. Đề nghị Đảng ủy các xã lãnh đạo, chỉ đạo Khối dân vận xã cụ thể hóa Kế hoạch.\n")[1:] == [
         ("IV.3", "Đảng ủy các xã", ["Khối dân vận xã"], "unspecified")]
+
+
+def test_round_19_layouts_a_lead_before_bracketed_labels_dash_numbering_and_a_split_assignment_cell():
+    text = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nII- NỘI DUNG VÀ CHỈ TIÊU\n\n2- Chỉ tiêu\n\n"
+            "- Có ít nhất 60% số xã đạt chuẩn nông thôn mới theo Bộ tiêu chí quốc gia giai đoạn 2026 - 2030 vào năm 2027.\n\n"
+            "III- NHIỆM VỤ VÀ GIẢI PHÁP\n\n1- Tuyên truyền\n"
+            "(Văn phòng Hội chủ trì; phối hợp: Ngân hàng Chính sách xã hội tỉnh, Hội Bảo trợ các xã. Thời gian: thường xuyên.)\n")
+    spec = parse_document(text, "thu.txt")
+    assert [(t.comparator, t.year) for t in spec.targets] == [("qual", 2027)]  # the criteria's period is no year of the target
+    assert _task_rows(spec) == [("1", "Văn phòng Hội", ["Ngân hàng Chính sách xã hội tỉnh", "Hội Bảo trợ các xã"], "continuous")]
+    table = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nIII- NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN\n\n"
+             "STT\n\nNội dung công việc\n\nPhân công thực hiện\n\nThời gian\n\nA\n\nTUYÊN TRUYỀN TRÊN BÁO IN\n\n"
+             "2\n\nSản xuất chuyên mục An sinh\n\nChủ trì: Phòng Chuyên đề\n\nPhối hợp: Phòng Kỹ thuật - Công nghệ\n\nHằng tuần\n\n"
+             "IV- TỔ CHỨC THỰC HIỆN\n\n1- Phòng Hành chính - Trị sự bảo đảm kinh phí; chủ trì, phối hợp với Phòng Thư ký tòa soạn "
+             "ký kết chương trình phối hợp, hoàn thành trong quý II/2026.\n\n"
+             "2- Phòng Kế hoạch tổng hợp bố trí kinh phí trong dự toán chi thường xuyên hằng năm.\n")
+    spec = parse_document(table, "thu.txt")
+    assert _task_rows(spec) == [
+        ("A", "Phòng Chuyên đề", [], "yearly_from"),  # a part of the table, taking what its one row states
+        ("2", "Phòng Chuyên đề", ["Phòng Kỹ thuật - Công nghệ"], "yearly_from"),  # "Chủ trì:" and "Phối hợp:" cells; "Hằng tuần"
+        ("IV.1", "Phòng Hành chính - Trị sự", ["Phòng Thư ký tòa soạn"], "fixed_date"),  # "…; chủ trì, …": it leads
+        ("IV.2", None, ["Phòng Kế hoạch tổng hợp"], "unspecified"),  # "chi thường xuyên" is spending, not a time
+    ]
+    assert spec.tasks[1].parent_number == "A"
+
+
+def test_duties_in_a_paragraph_under_a_bodys_heading_naming_points_of_section_iii():
+    tasks = _tasks_of(
+        "1. Tuyên truyền\n- Đẩy mạnh.\n2. Giảm nghèo\n- Hỗ trợ sinh kế.\n3. An ninh\n- Nắm tình hình.\n",
+        "1. Phòng Kinh tế\n      Chủ trì tham mưu thực hiện nhiệm vụ tại mục 2 Phần III, phối hợp với Phòng giao dịch Ngân hàng "
+        "Chính sách xã hội khu vực Phong Thổ; tham mưu bố trí nguồn vốn.\n"
+        "2. Công an xã\n      Chủ trì, phối hợp với Đồn Biên phòng Dào San thực hiện nhiệm vụ tại mục 3 Phần III; thực hiện thường xuyên.\n"
+        "3. Trạm Y tế xã\n      Phối hợp với Phòng Văn hóa - Xã hội, các trường mầm non trong chăm sóc dinh dưỡng trẻ em.\n"
+        "4. Ban Thường vụ Đoàn phường\n- Tổ chức quán triệt Kế hoạch.\n- Chủ trì thực hiện các nhiệm vụ tại mục 1.\n"
+        "5. Đề nghị các cơ quan, đơn vị phối hợp\n- Đề nghị Ủy ban nhân dân phường quan tâm bố trí kinh phí; chỉ đạo Phòng Văn hóa - Xã hội "
+        "phường phối hợp rà soát.\n",
+    )
+    assert tasks == [
+        ("1", None, [], "unspecified"),
+        ("2", "Phòng Kinh tế", ["Phòng giao dịch Ngân hàng Chính sách xã hội khu vực Phong Thổ"], "unspecified"),
+        ("3", "Công an xã", ["Đồn Biên phòng Dào San"], "continuous"),  # "…; thực hiện thường xuyên."
+        ("IV.1", "Phòng Kinh tế", ["Phòng giao dịch Ngân hàng Chính sách xã hội khu vực Phong Thổ"], "unspecified"),
+        ("IV.2", "Công an xã", ["Đồn Biên phòng Dào San"], "continuous"),
+        ("IV.3", None, ["Trạm Y tế xã", "Phòng Văn hóa - Xã hội", "Các trường mầm non"], "unspecified"),  # "trong chăm sóc …" cut
+        ("IV.4", "Ban Thường vụ Đoàn phường", [], "unspecified"),  # a bullet says it leads
+        ("IV.5", None, ["Ủy ban nhân dân phường", "Phòng Văn hóa - Xã hội phường"], "unspecified"),  # the bodies the bullets ask
+    ]
+
+
+def _row(*cells: str) -> str:
+    """A row of the table laid out with spaces below: its cells at the heading's columns."""
+    return "".join(cell.ljust(width) for cell, width in zip(cells, (5, 40, 17, 21, 20))).rstrip() + "\n"
+
+
+def test_a_tight_layout_table_and_a_page_number_before_prose_and_references_to_dotted_points():
+    text = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\n"
+            "TT   Nội dung nhiệm vụ                       Đơn vị chủ trì   Đơn vị phối hợp      Thời gian\n"
+            "1.1  Rà soát, lập danh sách người thuộc diện Trung tâm Trợ    UBND các xã, phường; Quý II/2026\n"
+            "     được trợ giúp pháp lý là người có công, giúp pháp lý nhà Sở Y tế; Sở Nội vụ\n"
+            "     người thuộc hộ nghèo                    nước tỉnh\n"
+            + _row("1.2", "Biên soạn tài liệu pháp luật", "Phòng Phổ biến,", "Sở Nội vụ", "Thường xuyên")
+            + _row("", "", "giáo dục pháp", "", "") + _row("", "", "luật", "", "") +
+            "                                                                    2\n"
+            "      Ngoài các nhiệm vụ trên, các đơn vị chủ động phối hợp với Sở Tư pháp triển khai thực hiện.\n\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Sở\n- Chủ trì thực hiện nhiệm vụ tại mục 1.2; phối hợp thực hiện nhiệm vụ tại mục 1.1.\n")
+    spec = parse_document(text, "thu.txt")
+    assert _task_rows(spec, title=True)[:2] == [
+        ("1.1", "Rà soát, lập danh sách người thuộc diện được trợ giúp pháp lý là người có công, người thuộc hộ nghèo",
+         "Trung tâm Trợ giúp pháp lý nhà nước tỉnh", ["Ủy ban nhân dân các xã, phường", "Sở Y tế", "Sở Nội vụ", "Văn phòng Sở"], "fixed_date"),
+        ("1.2", "Biên soạn tài liệu pháp luật", "Phòng Phổ biến, giáo dục pháp luật", ["Sở Nội vụ"], "continuous"),
+    ]
+    assert not any("Ngoài các nhiệm vụ" in cell for task in spec.tasks for cell in [task.title, *task.content][:1] if task.number == "1.2")
