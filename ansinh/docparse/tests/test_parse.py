@@ -396,7 +396,7 @@ MEASURED = [
     ("holdout", "so-ldtbxh-ke-hoach", 0.962, 0.937),
     ("batch3", "dang-uy-xa-ke-hoach", 1.0, 0.922), ("batch3", "thi-uy-ctr", 1.0, 1.0),
     ("batch3", "ubnd-huyen-ke-hoach", 1.0, 1.0),
-    ("batch4", "ban-dan-van-ke-hoach", 0.899, 0.866), ("batch4", "tinh-uy-ctr", 0.977, 1.0),
+    ("batch4", "ban-dan-van-ke-hoach", 0.899, 0.932), ("batch4", "tinh-uy-ctr", 0.977, 1.0),
     ("batch4", "ubnd-phuong-ke-hoach", 0.916, 0.732),
     ("batch5", "dang-uy-xa-ctr", 1.0, 1.0), ("batch5", "so-y-te-ke-hoach", 1.0, 1.0),
     ("batch5", "ubnd-tinh-ke-hoach", 1.0, 0.949),
@@ -432,10 +432,14 @@ MEASURED = [
     ("batch20", "so-vhttdl-gia-dinh-ke-hoach", 1.0, 0.926),
     ("batch21", "bql-kcn-tinh-ke-hoach", 1.0, 0.916), ("batch21", "dang-uy-quan-su-tinh-ctr", 1.0, 0.845),
     ("batch21", "truong-cao-dang-ke-hoach", 1.0, 0.956),
-    ("batch22", "hoi-nguoi-mu-tinh-dong-thap-ctr", 1.0, 0.908), ("batch22", "ttctxh-tinh-phu-tho-ke-hoach", 1.0, 0.908),
+    ("batch22", "hoi-nguoi-mu-tinh-dong-thap-ctr", 1.0, 0.908), ("batch22", "ttctxh-tinh-phu-tho-ke-hoach", 1.0, 1.0),
     ("batch22", "ubnd-phuong-khuong-dinh-ke-hoach-2026", 1.0, 1.0),
     ("batch23", "bvdk-tinh-ke-hoach", 1.0, 0.949), ("batch23", "dang-uy-cq-dang-tinh-ctr", 1.0, 0.691),
     ("batch23", "thong-ke-tinh-ke-hoach", 0.932, 0.726),
+    ("batch24", "bao-ptth-tinh-ke-hoach", 1.0, 0.888), ("batch24", "ubnd-xa-dao-san-ke-hoach", 1.0, 0.845),
+    ("batch24", "vpdp-ntm-tinh-ke-hoach", 1.0, 0.768),
+    ("batch25", "doan-phuong-bac-nha-trang-ke-hoach", 0.967, 0.499), ("batch25", "hoi-bao-tro-nkt-tmc-thanh-hoa-ctr", 0.965, 0.768),
+    ("batch25", "so-tu-phap-ninh-binh-ke-hoach", 1.0, 0.799),
 ]
 
 
