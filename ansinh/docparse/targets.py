@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ansinh.core.vnformat import format_number, parse_number
-from ansinh.docparse.text import TABLE_NUMBER_HEADINGS, Para, fold, part_numeral
+from ansinh.docparse.text import TABLE_NUMBER_HEADINGS, Para, chapter_numeral, fold, part_numeral
 from ansinh.programs.programfile import TargetSpec
 
 LIBRARY = Path(__file__).resolve().parent.parent / "indicators" / "library" / "nq42.yaml"
@@ -95,6 +95,7 @@ def _cut(text: str, pattern: str, need_quantity: bool) -> list[tuple[int, str]]:
 
 
 def _strip(offset: int, text: str) -> tuple[int, str]:
+    text = re.sub(r"^\s*\(\d{1,2}\)\s+", lambda m: " " * len(m.group()), text)  # "(2) 100% xã …": the number is no part
     stripped = text.strip().rstrip(".").strip()
     if stripped.endswith(")") and stripped.count(")") > stripped.count("("):  # a milestone's closing bracket
         stripped = stripped[:-1].rstrip()
@@ -115,7 +116,7 @@ def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
     pieces = []
     last_context = ""
     # (a sentence may open with its figure: "… trở về địa phương. 100% thân nhân quân nhân …")
-    for s_pos, sentence in _cut(text, r"\.\s+(?=[A-ZĐÀ-Ỹ]|\d+(?:,\d+)?\s*%)|;\s*", False):
+    for s_pos, sentence in _cut(text, r"\.\s+(?=[A-ZĐÀ-Ỹ]|\d+(?:,\d+)?\s*%|\(\d{1,2}\)\s)|;\s*", False):  # (or its number: "… (2) 100% xã …")
         per_10k = _per_10k(sentence)
         previous = ""
         # "… đạt 65% (năm 2026 đạt 55%)": the bracket is a milestone of its own, cut like a clause
@@ -298,6 +299,17 @@ def _comparator_after(suffix: str) -> str | None:
     return None
 
 
+# Abbreviations the indicators' names spell out ("Tỷ lệ dân số tham gia BHYT đạt 96,2%")
+_ABBREVIATIONS = (("BHYT", "bảo hiểm y tế"), ("BHXH", "bảo hiểm xã hội"), ("BHTN", "bảo hiểm thất nghiệp"),
+                  ("NOXH", "nhà ở xã hội"), ("TCMR", "tiêm chủng mở rộng"), ("SDD", "suy dinh dưỡng"))
+
+
+def _spelled_out(text: str) -> str:
+    for short, full in _ABBREVIATIONS:
+        text = re.sub(rf"\b{short}\b", full, text)
+    return text
+
+
 def _words(text: str) -> set[str]:
     return {word for word in re.findall(r"[a-z0-9]+", fold(text)) if word not in _STOP}
 
@@ -344,6 +356,7 @@ _OTHER_NAMES = {
 def match_indicator(text: str, unit: str, own: str = "") -> str | None:
     """The nq42 indicator whose name words are best covered by the text (the fragment with its
     context), ties broken by the words of the fragment itself; else None."""
+    text, own = _spelled_out(text), _spelled_out(own)
     if _UNMEASURED.search(fold(f"{text} {own}")):
         return None
     words = _words(text)
@@ -373,8 +386,9 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
 # What no library indicator measures though its words resemble one: how an allowance is paid
 # ("nhận qua tài khoản", "không dùng tiền mặt": the share paid without cash, not the share paid),
 # how satisfied people are ("mức độ hài lòng … bảo hiểm y tế": no coverage rate), a share of
-# money ("số tiền chậm đóng bảo hiểm xã hội": no share of people insured).
-_UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat|hai long|so tien|cham dong)\b")
+# money ("số tiền chậm đóng bảo hiểm xã hội": no share of people insured), a share of administrative
+# procedures ("100% thủ tục hành chính về BHXH, BHYT …").
+_UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat|hai long|so tien|cham dong|thu tuc hanh chinh|dich vu cong)\b")
 # Words that narrow a rate to a part of the population: members, pupils, an ethnic group (every
 # gold author drafted such rates as qualitative, not as the library's rate of the whole population).
 _PART_OF_POPULATION = re.compile(
@@ -440,10 +454,12 @@ def target_paragraphs(paras: list[Para]) -> tuple[int, int] | None:
         if _opens_targets(para) and not part_numeral(para.text):
             # A narrower heading after a general objective moves the start; one after targets
             # ("2.1. Chỉ tiêu đến năm 2025", then "2.2. Chỉ tiêu đến năm 2030") is a sub-heading.
-            if not any(_has_quantity(p.text) for p in paras[start + 1 : index]):
+            # (or the targets section opened with "1. Mục tiêu chung" and its prose: no targets either)
+            if not any(_has_quantity(p.text) for p in paras[start + 1 : index]) or any(
+                    re.match(r"^\d+\.\s+muc tieu chung\b", fold(p.text)) for p in paras[start + 1 : index]):
                 start = index
             continue
-        if part_numeral(para.text) or ("tam nhin" in folded and is_heading(para)) or (
+        if part_numeral(para.text) or chapter_numeral(para.text) or ("tam nhin" in folded and is_heading(para)) or (
             re.match(r"^\d+\.\s", folded) and ("nhiem vu" in folded or "giai phap" in folded or "to chuc" in folded)
         ):
             return start, index

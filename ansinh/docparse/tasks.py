@@ -25,7 +25,7 @@ from ansinh.programs.programfile import BodySpec, TaskSpec
 
 _COMMA, _AND = "\u2063", "\u2064"  # invisible separators: same length as what they replace
 _COMPOUNDS = (
-    r"tham muu, giup viec", r"hdnd va ubnd", r"pho bien, giao duc phap luat", r"hoc sinh, sinh vien", r"phong, chong", r"lam sang, can lam sang", r"bao tro xa hoi, tre em va phong", r"dang uy, chi bo", r"chi bo, dang bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
+    r"tham muu, giup viec", r"hdnd va ubnd", r"quan ly thu - so, the", r"pho bien, giao duc phap luat", r"hoc sinh, sinh vien", r"phong, chong", r"lam sang, can lam sang", r"bao tro xa hoi, tre em va phong", r"dang uy, chi bo", r"chi bo, dang bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
     r"co quan, don vi", r"(?:cac )?phong, (?:cac )?don vi", r"huyen, (?:thi xa, thanh pho|thanh pho, thi xa|thanh pho)", r"quan, huyen", r"xa, phuong, thi tran", r"ban, nganh", r"phong, ban", r"so, nganh", r"thuong binh va xa hoi", r"tai nguyen va moi truong",
     r"giao duc va dao tao", r"van hoa va thong tin", r"van hoa, the thao va du lich", r"van hoa, khoa hoc va thong tin",
     r"van hoa - thong tin va the thao", r"nong nghiep va phat trien nong thon", r"tai chinh - ke hoach", r"kinh te - ha tang",
@@ -99,7 +99,10 @@ def split_bodies(text: str) -> list[str]:
         for part in re.split(_SEPARATOR, match.group()):
             if part and not re.fullmatch(_SEPARATOR, part):
                 name = text[start : start + len(part)].strip(" ,")
-                if len(name) > 2:
+                # "Ủy ban nhân dân các xã Đức Thọ, Đức Minh, Đức Quang": the places of one body
+                if names and re.search(r"\bcac (?:xa|phuong)\b", fold(names[-1])) and re.fullmatch(r"(?:[A-ZĐÀ-Ỹ]\w*\s?){1,3}", name):
+                    names[-1] = f"{names[-1]}, {name}"
+                elif len(name) > 2:
                     names.append(name)
             start += len(part)
     return names
@@ -166,7 +169,7 @@ _VERBS = (
     r"lanh dao", r"chu tri", r"(?<!ban )(?<!phong )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )(?<!dau tu )xay dung", r"huong dan", r"trien khai",
     r"co trach nhiem", r"phoi hop", r"theo doi", r"(?<!ban )chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
     r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )(?<!ke hoach )tong hop", r"van dong", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
-    r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) (?:thuong truc|dau moi)",
+    r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung|cac nhiem vu|nhiem vu|thuc hien))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) (?:thuong truc|dau moi)",
     # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "đưa việc" is the verb, "chỉ đạo" a noun there
     r"dua (?:viec|noi dung|ket qua)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
     r"(?<!phong )khai thac", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho|day du|kip thoi|tai lieu))", r"tiep nhan", r"dau tranh",
@@ -178,7 +181,7 @@ _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
     r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
     r"|so |bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac|thanh tra"
-    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao|dam|ve|hiem|tro|quan|luu)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo|don bien phong|khoa (?!hoc)|tinh doan|benh vien|quy |thu vien |co so (?:day nghe|giao duc|bao tro|tro giup|cai nghien|y te)|to (?:dan pho|truong|cong tac|thong ke)|khoi (?:dan van|thi dua|co quan|doanh nghiep))"
+    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao|dam|ve|hiem|tro|quan|luu)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo|don bien phong|khoa (?!hoc)|tinh doan|benh vien|quy |thu vien |co so (?:day nghe|giao duc|bao tro|tro giup|cai nghien|y te)|to (?:dan pho|truong|cong tac|thong ke|quan ly|che do|giam dinh|tiep nhan|nghiep vu)|khoi (?:dan van|thi dua|co quan|doanh nghiep)|giam doc )"
 )
 
 
@@ -194,6 +197,10 @@ def section_bounds(paras: list[Para]) -> tuple[tuple[int, int] | None, tuple[int
         if chapter and "to chuc thuc hien" in folded and org_start is None:
             org_start, in_chapters = index, True
             continue
+        # "Phần thứ ba / NHIỆM VỤ VÀ GIẢI PHÁP" (not "MỤC TIÊU, NHIỆM VỤ …": its Roman sections part it)
+        if chapter and ("nhiem vu" in folded or "giai phap" in folded) and "muc tieu" not in folded and tasks_start is None:
+            tasks_start = index
+            continue
         if in_chapters and end is None and (closing or chapter_numeral(para.text)):
             end = index
         if in_chapters:
@@ -202,8 +209,10 @@ def section_bounds(paras: list[Para]) -> tuple[tuple[int, int] | None, tuple[int
         # ("III. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN": what is to be done, and by whom)
         if roman and ("nhiem vu" in folded or "giai phap" in folded or re.search(r"noi dung (?:giam sat|kiem tra|khao sat|va phan cong|thuc hien)", folded)) and tasks_start is None:
             tasks_start = index
-        elif roman and "to chuc thuc hien" in folded:
+        elif roman and re.search(r"to chuc thuc hien|phan cong (?:thuc hien|nhiem vu)", folded) and org_start is None:
             org_start = index
+        elif roman and org_start is not None and end is None and re.search(r"che do bao cao|trach nhiem thuc hien", folded):
+            continue  # "VI. CHẾ ĐỘ BÁO CÁO" after "V. PHÂN CÔNG NHIỆM VỤ": more of the organisation, its items VI.1 …
         elif (roman or closing) and org_start is not None and end is None and index > org_start:
             end = index
     tasks_end = org_start - 1 if in_chapters else org_start  # (not the "PHẦN THỨ BA" line)
@@ -357,7 +366,9 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
         items = _assign_by_reference(items, {task.number: task for task in tasks}, registry, start_year)
         items = _assign_by_body(items, tasks, registry)
         _inherit_from_subtasks(tasks)  # again: the lines just read may have assigned the subtasks
-        tasks.extend(_organisation_tasks(items, registry, numeral))
+        organisation = _organisation_tasks(items, registry, numeral)
+        _assign_from_organisation_items(organisation, tasks, registry)
+        tasks.extend(organisation)
     if bounds:
         _assign_from_appendix(paras[bounds[1] :], tasks, registry, start_year)
     return _fold_unassigned_points(tasks)
@@ -378,6 +389,31 @@ def _fold_unassigned_points(tasks: list[TaskSpec]) -> list[TaskSpec]:
 
 
 _APPENDIX_ROW = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
+
+
+_NAMES_A_TASK = re.compile(r"\b(?:nhiệm vụ|mục)\s+(?:số\s+)?\d", re.IGNORECASE)
+
+
+def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec], registry: BodyRegistry) -> None:
+    """"4. Ủy ban nhân dân đặc khu chủ trì thực hiện các nhiệm vụ từ mục 2 đến mục 7 Phần thứ ba …
+    Giao Phòng Văn hóa - Xã hội tham mưu các nhiệm vụ 3, 5 và 7": an organisation item naming
+    tasks of section III by number assigns them (it stays an item of its own). The clause's own
+    subject, else the item's body, leads them when it "chủ trì", else joins them."""
+    by_number = {task.number: task for task in tasks}
+    for item in items:
+        own = [item.lead] if item.lead else item.implementers
+        for clause in re.split(r";\s*|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", item.title):
+            if not _NAMES_A_TASK.search(clause):
+                continue
+            found = _new_task("", "", "organisation", None, 0)
+            _organisation_roles(found, clause, registry)
+            bodies = [code for code in [found.lead, *found.implementers] if code] or own
+            leads = bool(re.search(r"\bchu tri\b", fold(clause)))
+            for task in _referenced(clause, by_number, tasks):
+                if leads and bodies and not task.lead:
+                    task.lead = bodies[0]
+                task.implementers.extend(code for code in bodies[1 if leads else 0 :] if code not in task.implementers and code != task.lead)
+    _inherit_from_subtasks(tasks)
 
 
 def _without_assignment_tables(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegistry, start_year: int | None) -> list[Para]:
@@ -448,7 +484,7 @@ _REFERENCE = re.compile(r"^[-+•*–]?\s*Nhiệm vụ\s+(\d+(?:\.\d+)*)(?:,?\s*
 # Or "- Ban Tổ chức: Chủ trì tham mưu triển khai nội dung tại mục 7 Phần III; phối hợp thực hiện nội
 # dung tại điểm c mục 4 Phần III." (mục = the task, điểm = its lettered point).
 _BY_BODY = re.compile(
-    r"^(?:\d{1,2}\.\s+|[a-zđ]\)|[-+•*–])?\s*(?P<body>[^:]{3,150}):\s*(?P<duty>(?:.*\b(?:điểm\s+\d.*\bMục|mục\s+\d.*\bPhần|khoản\s+\d.*\bMục)\s+[IVX]+\b"
+    r"^(?:\d{1,2}\.\s+|[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:]{3,150}):\s*(?P<duty>(?:.*\b(?:điểm\s+\d.*\bMục|mục\s+\d.*\bPhần|khoản\s+\d.*\bMục)\s+[IVX]+\b"
     r"|(?:chủ trì|phối hợp)[^;]*\b(?:nhiệm vụ\s+\d|tất cả (?:các )?nhiệm vụ)).*)$",  # "1. Ban X: chủ trì thực hiện nhiệm vụ 2; phối hợp thực hiện nhiệm vụ 5."
     re.IGNORECASE,
 )
@@ -520,6 +556,8 @@ def _referenced(clause: str, by_number: dict[str, TaskSpec], tasks: list[TaskSpe
     found: list[TaskSpec] = []
     if re.search(r"\btất cả (?:các )?nhiệm vụ\b", clause, re.IGNORECASE):  # "phối hợp thực hiện tất cả các nhiệm vụ"
         return [task for task in tasks if task.parent_number is None]
+    if span := re.search(r"\btừ (?:mục|nhiệm vụ)\s+(\d+) đến (?:mục|nhiệm vụ)\s+(\d+)", clause, re.IGNORECASE):  # "từ mục 2 đến mục 7"
+        return [by_number[str(n)] for n in range(int(span.group(1)), int(span.group(2)) + 1) if str(n) in by_number]
     if re.search(r"\b(?:mục|khoản)\s+\d", clause, re.IGNORECASE):  # "tại các mục 2, 3, 6 và điểm a mục 4 Phần III"
         for letters, number in _LETTERED_POINTS.findall(clause):
             found.extend(by_number[name] for name in (f"{number}.{letter}" for letter in re.findall(r"\b[a-zđ]\b", letters)) if name in by_number)
@@ -529,6 +567,10 @@ def _referenced(clause: str, by_number: dict[str, TaskSpec], tasks: list[TaskSpe
                 children = [t.number for t in tasks if t.parent_number == number]
                 found.extend(by_number[name] for name in children or [number] if name in by_number)
         return found
+    for letters, number in re.findall(r"điểm\s+([a-zđ](?:\s*(?:,|và)\s*(?:điểm\s+)?[a-zđ])*)\s+(?:của\s+)?nhiệm vụ\s+(\d+)", clause):
+        # "điểm b nhiệm vụ 2": the point of a task named by its number
+        found.extend(by_number[name] for name in (f"{number}.{letter}" for letter in re.findall(r"\b[a-zđ]\b", letters)) if name in by_number)
+    clause = re.sub(r"điểm\s+[a-zđ](?:\s*(?:,|và)\s*(?:điểm\s+)?[a-zđ])*\s+(?:của\s+)?nhiệm vụ\s+\d+", " ", clause)
     at = re.search(r"điểm|nhiệm vụ", clause)
     for number, parts in _POINT.findall(clause[at.start():].split("Mục")[0] if at else ""):
         if parts:
@@ -888,7 +930,7 @@ _DONE_IN_YEAR = re.compile(r"\bhoàn thành\b[^.;]{0,100}?\b((?:trong|trước|c
 def _further_subjects(task: TaskSpec, registry: BodyRegistry) -> None:
     """"Phòng Kế toán - Tài chính bố trí kinh phí …; Phòng Tổ chức - Hành chính đưa kết quả …": a
     clause after ";" with a body of its own as subject names one more body of the item."""
-    for clause in re.split(r";\s+", task.title)[1:]:
+    for clause in re.split(r";\s+|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", task.title)[1:]:  # (after ";" or a full stop)
         clause = re.sub(_ASKING, "", clause, flags=re.IGNORECASE)  # "…; đề nghị Bảo hiểm xã hội tỉnh phối hợp"
         folded = fold(clause)
         if not (_BODY_HEAD.match(folded + " ") and _VERB.search(folded)):

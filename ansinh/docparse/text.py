@@ -95,6 +95,10 @@ def _full_width(lines: list[str]) -> int | None:
     return width - 15 if near >= 0.3 * len(lengths) else None
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def _unfinished(previous: str) -> bool:
     return not (previous.endswith(_SENTENCE_END) or previous.isupper())
 
@@ -123,7 +127,7 @@ def _joins(previous: str, line: str) -> bool:
         return False
     first = line[:1]
     # "… nâng tuổi thọ trung bình lên khoảng" / "76 tuổi và …": a figure the line before asks for
-    if first.isdigit() and re.search(r"\b(?:khoảng|đạt|lên|xuống|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|còn|từ)$", previous):
+    if first.isdigit() and re.search(r"\b(?:khoảng|đạt|lên|xuống|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|còn|từ|bình quân|chiếm|giảm|tăng)$", previous):
         return True
     return first.isalpha() and first.islower()
 
@@ -185,6 +189,9 @@ def paragraphs(text: str) -> list[Para]:
         # the line before filled the width a wrapped text is cut at: a sentence may go on with a
         # capital ("… xây dựng kế hoạch triển khai thực hiện" / "Chương trình hành động, hoàn thành …")
         after_full = bool(full) and index > 0 and len(lines[index - 1].rstrip()) >= full and len(lines[index - 1].split()) > 3  # (not a page number set far right)
+        # (an indented line as deep as the one before opens a paragraph where lines go on at the margin)
+        indent, previous_indent = _indent(raw_line), _indent(lines[index - 1]) if index > 0 else 0
+        after_full = after_full and not (indent > 0 and indent >= previous_indent)
         index += 1
         if layout.columns(raw_line):  # a table laid out with spaces: read back cell by cell
             cells, index = layout.read_table(lines, offsets, index - 1, _ends_table)

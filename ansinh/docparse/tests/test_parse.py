@@ -1523,3 +1523,54 @@ def test_a_tight_layout_table_and_a_page_number_before_prose_and_references_to_d
         ("1.2", "Biên soạn tài liệu pháp luật", "Phòng Phổ biến, giáo dục pháp luật", ["Sở Nội vụ"], "continuous"),
     ]
     assert not any("Ngoài các nhiệm vụ" in cell for task in spec.tasks for cell in [task.title, *task.content][:1] if task.number == "1.2")
+
+
+def test_round_20_chapters_of_tasks_organisation_items_naming_tasks_and_an_assignment_section():
+    text = ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết số 42-NQ/TW\n\nPhần thứ hai\nMỤC TIÊU\n\n"
+            "3. Các chỉ tiêu chủ yếu đến năm 2030\nĐến năm 2030, phấn đấu đạt được các chỉ tiêu sau: (1) Tỷ lệ dân số tham gia BHYT "
+            "đạt 96,2%. (2) 100% thủ tục hành chính về BHXH, BHYT được giải quyết trên môi trường điện tử.\n\n"
+            "Phần thứ ba\nNHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU\n\n1. Tuyên truyền\n\n2. Phát triển kinh tế biển\n\n3. Trợ giúp xã hội\n\n"
+            "Phần thứ tư\nTỔ CHỨC THỰC HIỆN\n\n"
+            "1. Ủy ban nhân dân đặc khu chủ trì thực hiện các nhiệm vụ từ mục 2 đến mục 3 Phần thứ ba. Giao Phòng Văn hóa - Xã hội "
+            "tham mưu các nhiệm vụ 3; Phòng Kinh tế tham mưu nhiệm vụ 2.\n\n"
+            "2. Ủy ban Mặt trận Tổ quốc Việt Nam đặc khu phối hợp thực hiện các nhiệm vụ 1 và 3.\n")
+    spec = parse_document(text, "thu.txt")
+    assert [(t.comparator, t.indicator, t.source_text[:12]) for t in spec.targets] == [
+        ("ge", "TL_BAO_PHU_BHYT", "Tỷ lệ dân số"),  # "BHYT" spelled out for matching; "(1)" is no part of the fragment
+        ("qual", None, "100% thủ tục"),  # a share of procedures, no share of people
+    ]
+    assert _task_rows(spec) == [
+        ("1", None, ["Ủy ban Mặt trận Tổ quốc Việt Nam đặc khu"], "unspecified"),
+        ("2", "Ủy ban nhân dân đặc khu", ["Phòng Kinh tế"], "unspecified"),
+        ("3", "Ủy ban nhân dân đặc khu", ["Phòng Văn hóa - Xã hội", "Ủy ban Mặt trận Tổ quốc Việt Nam đặc khu"], "unspecified"),
+        ("IV.1", "Ủy ban nhân dân đặc khu", ["Phòng Văn hóa - Xã hội", "Phòng Kinh tế"], "unspecified"),  # the items stay
+        ("IV.2", None, ["Ủy ban Mặt trận Tổ quốc Việt Nam đặc khu"], "unspecified"),
+    ]
+
+
+def test_a_section_assigning_tasks_body_by_body_and_one_of_reports_after_it():
+    text = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nIV. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Tham mưu cấp ủy\n"
+            "2. Phát triển người tham gia BHXH\na) Đối với BHXH bắt buộc\nb) Đối với BHXH tự nguyện\n"
+            "V. PHÂN CÔNG NHIỆM VỤ\n1. Giám đốc Bảo hiểm xã hội cơ sở: Chủ trì nhiệm vụ 1.\n"
+            "2. Tổ Quản lý thu - Sổ, thẻ: Chủ trì các nhiệm vụ 2; phối hợp thực hiện nhiệm vụ 1.\n"
+            "3. Đề nghị Ủy ban nhân dân các xã Đức Thọ, Đức Minh, Đức Quang: Phối hợp thực hiện điểm b nhiệm vụ 2.\n"
+            "VI. CHẾ ĐỘ BÁO CÁO\n1. Các tổ nghiệp vụ báo cáo kết quả thực hiện về Giám đốc trước ngày 15/6 hằng năm.\n")
+    assert _task_rows(parse_document(text, "thu.txt")) == [
+        ("1", "Giám đốc Bảo hiểm xã hội cơ sở", ["Tổ Quản lý thu - Sổ, thẻ"], "unspecified"),
+        ("2", "Tổ Quản lý thu - Sổ, thẻ", [], "unspecified"),
+        ("2.a", "Tổ Quản lý thu - Sổ, thẻ", [], "unspecified"),
+        ("2.b", "Tổ Quản lý thu - Sổ, thẻ", ["Ủy ban nhân dân các xã Đức Thọ, Đức Minh, Đức Quang"], "unspecified"),
+        ("VI.1", None, ["Các tổ nghiệp vụ"], "unspecified"),  # reports, a section of the organisation too
+    ]
+
+
+def test_the_general_objective_before_the_targets_and_an_indented_paragraph_after_a_full_line():
+    targets = parse_document(
+        "KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nII. MỤC TIÊU, CHỈ TIÊU\n1. Mục tiêu chung\nHiện nay Trung tâm nuôi dưỡng "
+        "186 đối tượng tại 02 cơ sở.\n2. Chỉ tiêu cụ thể\n- Góp phần giảm tỷ lệ hộ nghèo đa chiều bình quân\n0,8 - 1%/năm.\n\n"
+        "III. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền\n", "thu.txt").targets
+    assert [t.source_text for t in targets] == ["Góp phần giảm tỷ lệ hộ nghèo đa chiều bình quân 0,8 - 1%/năm"]
+    filler = "Nội dung tuyên truyền được tổ chức thường xuyên, liên tục, phù hợp với từng đối tượng ở cơ sở."
+    text = "\n".join([filler] * 20) + "\n     3. Góp phần cùng địa phương thực hiện các chỉ tiêu đến năm 2030 của Đảng ủy\n     Phấn đấu hơn nữa.\n"
+    assert [p.text for p in paragraphs(text)][-2:] == [
+        "3. Góp phần cùng địa phương thực hiện các chỉ tiêu đến năm 2030 của Đảng ủy", "Phấn đấu hơn nữa."]
