@@ -421,7 +421,7 @@ MEASURED = [
     ("batch15", "dang-uy-ubnd-tinh-ctr", 0.962, 1.0), ("batch15", "hoi-ccb-tinh-ctr", 1.0, 0.932),
     ("batch15", "ubnd-phuong-tang-nhon-phu-ke-hoach", 1.0, 1.0),
     ("batch16", "hoi-nct-tinh-ctr", 0.847, 0.874), ("batch16", "tt-hdnd-tinh-ke-hoach", 1.0, 0.928),
-    ("batch16", "ttyt-khu-vuc-ke-hoach", 0.877, 0.946),
+    ("batch16", "ttyt-khu-vuc-ke-hoach", 0.877, 1.0),
     ("batch17", "dang-uy-xa-bien-gioi-ctr", 1.0, 0.937), ("batch17", "lmhtx-tinh-viec-lam-ke-hoach", 0.845, 0.932),
     ("batch17", "ubnd-tinh-xoa-nha-tam-ke-hoach", 1.0, 0.874),
     ("batch18", "hoi-ctd-tinh-ctr", 0.937, 0.866), ("batch18", "ttdvvl-tinh-ke-hoach", 0.922, 1.0),
@@ -440,6 +440,10 @@ MEASURED = [
     ("batch24", "vpdp-ntm-tinh-ke-hoach", 1.0, 0.768),
     ("batch25", "doan-phuong-bac-nha-trang-ke-hoach", 0.967, 0.499), ("batch25", "hoi-bao-tro-nkt-tmc-thanh-hoa-ctr", 0.965, 0.768),
     ("batch25", "so-tu-phap-ninh-binh-ke-hoach", 1.0, 0.799),
+    ("batch26", "bhxh-co-so-duc-tho-ke-hoach", 1.0, 0.666), ("batch26", "hoi-cuu-tnxp-nghe-an-ctr", 0.959, 0.916),
+    ("batch26", "pgd-nhcsxh-duc-pho-ke-hoach", 1.0, 0.888),
+    ("batch27", "dang-uy-dac-khu-phu-quy-ctr", 0.956, 0.928), ("batch27", "hlhpn-xa-yen-thanh-ke-hoach", 1.0, 0.899),
+    ("batch27", "ttbtxh-tinh-ha-tinh-ke-hoach", 0.814, 0.899),
 ]
 
 
