@@ -25,7 +25,8 @@ from ansinh.programs.programfile import BodySpec, TaskSpec
 
 _COMMA, _AND = "\u2063", "\u2064"  # invisible separators: same length as what they replace
 _COMPOUNDS = (
-    r"tham muu, giup viec", r"hdnd va ubnd", r"quan ly thu - so, the", r"pho bien, giao duc phap luat", r"hoc sinh, sinh vien", r"phong, chong", r"lam sang, can lam sang", r"bao tro xa hoi, tre em va phong", r"dang uy, chi bo", r"chi bo, dang bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
+    r"tham muu, giup viec", r"hdnd va ubnd", r"quan ly thu - so, the", r"pho bien, giao duc phap luat", r"hoc sinh, sinh vien",
+    r"phong, chong", r"lam sang, can lam sang", r"bao tro xa hoi, tre em va phong", r"dang uy, chi bo", r"chi bo, dang bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
     r"co quan, don vi", r"(?:cac )?phong, (?:cac )?don vi", r"huyen, (?:thi xa, thanh pho|thanh pho, thi xa|thanh pho)", r"quan, huyen", r"xa, phuong, thi tran", r"ban, nganh", r"phong, ban", r"so, nganh", r"thuong binh va xa hoi", r"tai nguyen va moi truong",
     r"giao duc va dao tao", r"van hoa va thong tin", r"van hoa, the thao va du lich", r"van hoa, khoa hoc va thong tin",
     r"van hoa - thong tin va the thao", r"nong nghiep va phat trien nong thon", r"tai chinh - ke hoach", r"kinh te - ha tang",
@@ -524,30 +525,35 @@ def _assign_by_body(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegi
             body = line.group("body")
             if rest and _NUMBERED.match(rest[-1].text) and not rest[-1].text.endswith("."):
                 rest.pop()  # the heading of such lines: "1. Phân công thực hiện", "2. Đề nghị các sở, ngành phối hợp"
-        codes = registry.add_all(body)
-        previous: list[TaskSpec] = []
-        for clause in re.split(r";\s*", line.group("duty")):
-            leads = "chu tri" in fold(clause)
-            referenced = _referenced(clause, by_number, tasks)
-            if not referenced and previous and re.match(r"phoi hop voi\b", fold(clause)):
-                # "Chủ trì … điểm 3.1, 3.2 Phần III; phối hợp với Trung tâm Huấn luyện … tổ chức các giải":
-                # the partner of the work just assigned
-                for task in previous:
-                    task.implementers.extend(c for c in _named_partners(clause, fold(clause), registry) if c not in task.implementers and c != task.lead)
-            # "… mục 6 Phần III; thực hiện thường xuyên.": the time of the work just assigned
-            when = read_timeline(clause) if not referenced and re.match(r"(?:thuc hien|hoan thanh)\b", fold(clause)) else ("unspecified",)
-            for task in previous if when[0] != "unspecified" else []:
-                if task.timeline_kind == "unspecified":
-                    task.timeline_kind, task.timeline_from_year, task.timeline_due = when
-            # "chủ trì … mục 2 Phần III, phối hợp với Phòng giao dịch …": the partners of that work
-            partners = _named_partners(clause, fold(clause), registry) if referenced and leads else []
-            for task in referenced:
-                if leads and codes and not task.lead:
-                    task.lead = codes[0]
-                task.implementers.extend(c for c in [*codes[0 if not leads else 1 :], *partners] if c not in task.implementers and c != task.lead)
-            previous = referenced or previous
+        _assign_duties(line.group("duty"), registry.add_all(body), by_number, tasks, registry)
     _inherit_from_subtasks(tasks)
     return rest
+
+
+def _assign_duties(duty: str, codes: list[str], by_number: dict[str, TaskSpec], tasks: list[TaskSpec], registry: BodyRegistry) -> None:
+    """The clauses of one body's duties ("chủ trì … điểm 2, 3 Mục III; phối hợp … điểm 4 Mục III"):
+    the body leads the points a clause saying "chủ trì" names and joins the others."""
+    previous: list[TaskSpec] = []
+    for clause in re.split(r";\s*", duty):
+        leads = "chu tri" in fold(clause)
+        referenced = _referenced(clause, by_number, tasks)
+        if not referenced and previous and re.match(r"phoi hop voi\b", fold(clause)):
+            # "Chủ trì … điểm 3.1, 3.2 Phần III; phối hợp với Trung tâm Huấn luyện … tổ chức các giải":
+            # the partner of the work just assigned
+            for task in previous:
+                task.implementers.extend(c for c in _named_partners(clause, fold(clause), registry) if c not in task.implementers and c != task.lead)
+        # "… mục 6 Phần III; thực hiện thường xuyên.": the time of the work just assigned
+        when = read_timeline(clause) if not referenced and re.match(r"(?:thuc hien|hoan thanh)\b", fold(clause)) else ("unspecified",)
+        for task in previous if when[0] != "unspecified" else []:
+            if task.timeline_kind == "unspecified":
+                task.timeline_kind, task.timeline_from_year, task.timeline_due = when
+        # "chủ trì … mục 2 Phần III, phối hợp với Phòng giao dịch …": the partners of that work
+        partners = _named_partners(clause, fold(clause), registry) if referenced and leads else []
+        for task in referenced:
+            if leads and codes and not task.lead:
+                task.lead = codes[0]
+            task.implementers.extend(c for c in [*codes[0 if not leads else 1 :], *partners] if c not in task.implementers and c != task.lead)
+        previous = referenced or previous
 
 
 def _referenced(clause: str, by_number: dict[str, TaskSpec], tasks: list[TaskSpec]) -> list[TaskSpec]:

@@ -99,6 +99,19 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
+def _after_full_line(lines: list[str], index: int, full: int | None) -> bool:
+    """The line before lines[index] filled the width a wrapped text is cut at, so a sentence may
+    go on with a capital ("… xây dựng kế hoạch triển khai thực hiện" / "Chương trình hành động,
+    hoàn thành …"). Not after a page number set far right, nor when lines[index] is indented as
+    deep as that line: a paragraph's first line, where continued lines start at the margin."""
+    if not full or index == 0:
+        return False
+    previous = lines[index - 1]
+    if len(previous.rstrip()) < full or len(previous.split()) <= 3:
+        return False
+    return not (_indent(lines[index]) > 0 and _indent(lines[index]) >= _indent(previous))
+
+
 def _unfinished(previous: str) -> bool:
     return not (previous.endswith(_SENTENCE_END) or previous.isupper())
 
@@ -114,14 +127,23 @@ _NEEDS_NUMBER = re.compile(r"(?<!\S)(?:điểm|khoản|nhiệm vụ|[Nn]ăm|ngà
 _LABEL_END = re.compile(r"(?:^|[.;(]\s*)(?:[Tt]hời (?:gian|hạn)[^:.;]{0,20}|[Cc]hủ trì|[Pp]hối hợp|(?:[Cc]ơ quan|[Đđ]ơn vị) [^:.;]{0,25}):$")
 
 
+def _cannot_end(previous: str, line: str) -> bool:
+    """The line before stops where no sentence can, and the line goes on with what it asks for."""
+    if _NEW_ITEM.match(line):
+        return bool(_NEEDS_PART.search(previous) and re.match(r"[IVX]+\.", line))  # "… điểm 3 Mục" / "III."
+    return bool(
+        _NEEDS_MORE.search(previous) or _LABEL_END.search(previous)
+        # "(Chủ trì: …; phối hợp: Báo và Phát thanh, Truyền hình" / "Tuyên Quang, …)": inside a bracket
+        or previous.count("(") > previous.count(")")
+        or _NEEDS_PART.search(previous) and re.match(r"(?:[IVX]+|\d+)\b", line)
+        or re.search(r"\d\s*[-–]$", previous) and line[:1].isdigit()  # "giai đoạn 2026 -" / "2030."
+        # a date, or a number with more after it ("… các nhiệm vụ" / "1, 2 và 5"); a bare "3" is a table row's
+        or _NEEDS_NUMBER.search(previous) and re.match(r"\d{1,2}/\d{1,2}\b|\d+(?:[./]\d+)*(?:[,;:)]|\s+\S)", line)
+    )
+
+
 def _joins(previous: str, line: str) -> bool:
-    if (_NEEDS_MORE.search(previous) and not _NEW_ITEM.match(line) or _LABEL_END.search(previous) and not _NEW_ITEM.match(line)
-            or _NEEDS_PART.search(previous) and re.match(r"(?:[IVX]+|\d+)\b", line)
-            or re.search(r"\d\s*[-–]$", previous) and line[:1].isdigit()  # "giai đoạn 2026 -" / "2030."
-            or _NEEDS_NUMBER.search(previous) and re.match(r"\d{1,2}/\d{1,2}\b|\d+(?:[./]\d+)*(?:[,;:)]|\s+\S)", line) and not _NEW_ITEM.match(line)):  # (a bare "3" is a table row's number)
-        return True
-    # "(Chủ trì: …; phối hợp: Báo và Phát thanh, Truyền hình" / "Tuyên Quang, …)": inside a bracket
-    if previous.count("(") > previous.count(")") and not _NEW_ITEM.match(line):
+    if _cannot_end(previous, line):
         return True
     if previous.endswith(_SENTENCE_END) or previous.isupper() or _ITEM.match(line):
         return False
@@ -154,7 +176,8 @@ def chapter_numeral(text: str) -> str | None:
     return _ORDINALS.get(found.group(1)) if found else None
 
 
-_PART_WORD = re.compile(r"^(?:PHẦN|Phần|MỤC|Mục)\s+(?=[IVX]+[.:]\s)|^Nhiệm vụ\s+(?=\d+(?:\.\d+)*\.\s)")
+# The word before a number that gives the structure: "PHẦN II. …", "Mục II. …", "Nhiệm vụ 2. …"
+_LEADING_WORD = re.compile(r"^(?:PHẦN|Phần|MỤC|Mục)\s+(?=[IVX]+[.:]\s)|^Nhiệm vụ\s+(?=\d+(?:\.\d+)*\.\s)")
 
 
 def _running_headers(text: str) -> set[str]:
@@ -172,7 +195,7 @@ def _running_headers(text: str) -> set[str]:
 
 
 def _ends_table(line: str) -> bool:
-    return bool(part_numeral(line) or _PART_WORD.match(line)) or fold(line).startswith("noi nhan")
+    return bool(part_numeral(line) or _LEADING_WORD.match(line)) or fold(line).startswith("noi nhan")
 
 
 def paragraphs(text: str) -> list[Para]:
@@ -185,13 +208,8 @@ def paragraphs(text: str) -> list[Para]:
     full = _full_width(lines)
     index = 0
     while index < len(lines):
-        raw_line, start = lines[index], offsets[index] + len(lines[index]) - len(lines[index].lstrip())
-        # the line before filled the width a wrapped text is cut at: a sentence may go on with a
-        # capital ("… xây dựng kế hoạch triển khai thực hiện" / "Chương trình hành động, hoàn thành …")
-        after_full = bool(full) and index > 0 and len(lines[index - 1].rstrip()) >= full and len(lines[index - 1].split()) > 3  # (not a page number set far right)
-        # (an indented line as deep as the one before opens a paragraph where lines go on at the margin)
-        indent, previous_indent = _indent(raw_line), _indent(lines[index - 1]) if index > 0 else 0
-        after_full = after_full and not (indent > 0 and indent >= previous_indent)
+        raw_line, start = lines[index], offsets[index] + _indent(lines[index])
+        after_full = _after_full_line(lines, index, full)
         index += 1
         if layout.columns(raw_line):  # a table laid out with spaces: read back cell by cell
             cells, index = layout.read_table(lines, offsets, index - 1, _ends_table)
@@ -202,7 +220,7 @@ def paragraphs(text: str) -> list[Para]:
             continue
         if stripped in headers and not in_table:
             continue
-        if part := _PART_WORD.match(stripped):  # "PHẦN II. CHỈ TIÊU", "Nhiệm vụ 2. …": read as "II. CHỈ TIÊU", "2. …"
+        if part := _LEADING_WORD.match(stripped):  # "PHẦN II. CHỈ TIÊU", "Nhiệm vụ 2. …": read as "II. CHỈ TIÊU", "2. …"
             stripped, start = stripped[part.end() :], start + part.end()
         # a table lasts until the next part of the document ("III. NHIỆM VỤ …"), where prose resumes
         in_table = (in_table and not part_numeral(stripped)) or fold(stripped) in TABLE_NUMBER_HEADINGS
