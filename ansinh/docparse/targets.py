@@ -300,12 +300,12 @@ def _comparator_after(suffix: str) -> str | None:
 
 
 # Abbreviations the indicators' names spell out ("Tỷ lệ dân số tham gia BHYT đạt 96,2%")
-_ABBREVIATIONS = (("BHYT", "bảo hiểm y tế"), ("BHXH", "bảo hiểm xã hội"), ("BHTN", "bảo hiểm thất nghiệp"),
-                  ("NOXH", "nhà ở xã hội"), ("TCMR", "tiêm chủng mở rộng"), ("SDD", "suy dinh dưỡng"))
+_SPELLINGS = (("BHYT", "bảo hiểm y tế"), ("BHXH", "bảo hiểm xã hội"), ("BHTN", "bảo hiểm thất nghiệp"),
+              ("NOXH", "nhà ở xã hội"), ("TCMR", "tiêm chủng mở rộng"), ("SDD", "suy dinh dưỡng"))
 
 
 def _spelled_out(text: str) -> str:
-    for short, full in _ABBREVIATIONS:
+    for short, full in _SPELLINGS:
         text = re.sub(rf"\b{short}\b", full, text)
     return text
 
@@ -393,7 +393,8 @@ _UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat|hai long|so ti
 # gold author drafted such rates as qualitative, not as the library's rate of the whole population).
 _PART_OF_POPULATION = re.compile(
     r"\b(?:hoi vien|doan vien|hoc sinh|sinh vien|nguoi cao tuoi|dong bao dan toc|nguoi dan toc thieu so|cong nhan|bao hiem xa hoi tu nguyen"
-    r"|trong (?:cac )?(?:hop tac xa|doanh nghiep)|tai (?:cac )?doanh nghiep|khu cong nghiep|quan nhan|dan quan|can bo|cong chuc|vien chuc|dang vien|khuyet tat|nguoi mu|tre em mu)\b"
+    r"|trong (?:cac )?(?:hop tac xa|doanh nghiep)|tai (?:cac )?doanh nghiep|khu cong nghiep|quan nhan|dan quan"
+    r"|can bo|cong chuc|vien chuc|dang vien|khuyet tat|nguoi mu|tre em mu)\b"
 )
 # A phrase that defines what an indicator counts: its name holds it, so must the text ("rác thải …
 # được thu gom, xử lý" is no "nước thải"; "khu vực đô thị đạt 60%" no unemployment rate; houses
