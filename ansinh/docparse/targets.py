@@ -462,6 +462,7 @@ def target_paragraphs(paras: list[Para]) -> tuple[int, int] | None:
             continue
         if part_numeral(para.text) or chapter_numeral(para.text) or ("tam nhin" in folded and is_heading(para)) or (
             re.match(r"^\d+\.\s", folded) and ("nhiem vu" in folded or "giai phap" in folded or "to chuc" in folded)
+            or re.match(r"^\d+\.\s+(?:muc dich|yeu cau)\b", folded)  # "3. Yêu cầu" after the targets
         ):
             return start, index
     return (start, len(paras)) if start is not None else None

@@ -169,7 +169,7 @@ _QUARTER = re.compile(r"quý\s+([IV]+|\d)\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE
 _VERBS = (
     r"lanh dao", r"chu tri", r"(?<!ban )(?<!phong )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )(?<!dau tu )xay dung", r"huong dan", r"trien khai",
     r"co trach nhiem", r"phoi hop", r"theo doi", r"(?<!ban )chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
-    r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )(?<!ke hoach )tong hop", r"van dong", r"quan triet", r"pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
+    r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )(?<!ke hoach )tong hop", r"van dong", r"quan triet", r"(?<!ban )(?<!phong )pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
     r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung|cac nhiem vu|nhiem vu|thuc hien))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) (?:thuong truc|dau moi)",
     # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "đưa việc" is the verb, "chỉ đạo" a noun there
     r"dua (?:viec|noi dung|ket qua)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
@@ -392,7 +392,7 @@ def _fold_unassigned_points(tasks: list[TaskSpec]) -> list[TaskSpec]:
 _APPENDIX_ROW = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 
 
-_NAMES_A_TASK = re.compile(r"\b(?:nhiệm vụ|mục)\s+(?:số\s+)?\d", re.IGNORECASE)
+_NAMES_A_TASK = re.compile(r"\b(?:nhiệm vụ|mục)\s+(?:số\s+)?\d|\bnội dung\s+\d+\.\d", re.IGNORECASE)
 
 
 def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec], registry: BodyRegistry) -> None:
@@ -486,7 +486,7 @@ _REFERENCE = re.compile(r"^[-+•*–]?\s*Nhiệm vụ\s+(\d+(?:\.\d+)*)(?:,?\s*
 # dung tại điểm c mục 4 Phần III." (mục = the task, điểm = its lettered point).
 _BY_BODY = re.compile(
     r"^(?:\d{1,2}\.\s+|[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:]{3,150}):\s*(?P<duty>(?:.*\b(?:điểm\s+\d.*\bMục|mục\s+\d.*\bPhần|khoản\s+\d.*\bMục)\s+[IVX]+\b"
-    r"|(?:chủ trì|phối hợp)[^;]*\b(?:nhiệm vụ\s+\d|tất cả (?:các )?nhiệm vụ)).*)$",  # "1. Ban X: chủ trì thực hiện nhiệm vụ 2; phối hợp thực hiện nhiệm vụ 5."
+    r"|(?:chủ trì|phối hợp)[^;]*\b(?:nhiệm vụ\s+\d|nội dung\s+\d+\.\d|tất cả (?:các )?nhiệm vụ)).*)$",  # "1. Ban X: chủ trì thực hiện nhiệm vụ 2; phối hợp thực hiện nhiệm vụ 5."
     re.IGNORECASE,
 )
 # "- Trạm Y tế xã chủ trì nhiệm vụ 5; phối hợp thực hiện nhiệm vụ 6.": the same, in one sentence.
@@ -577,7 +577,7 @@ def _referenced(clause: str, by_number: dict[str, TaskSpec], tasks: list[TaskSpe
         # "điểm b nhiệm vụ 2": the point of a task named by its number
         found.extend(by_number[name] for name in (f"{number}.{letter}" for letter in re.findall(r"\b[a-zđ]\b", letters)) if name in by_number)
     clause = re.sub(r"điểm\s+[a-zđ](?:\s*(?:,|và)\s*(?:điểm\s+)?[a-zđ])*\s+(?:của\s+)?nhiệm vụ\s+\d+", " ", clause)
-    at = re.search(r"điểm|nhiệm vụ", clause)
+    at = re.search(r"điểm|nhiệm vụ|nội dung\s+\d", clause)  # ("nội dung 1.2 và 4.1": the points by another name)
     for number, parts in _POINT.findall(clause[at.start():].split("Mục")[0] if at else ""):
         if parts:
             names = [p if "." in p else f"{number}.{p}" for p in re.findall(r"\d+(?:\.\d+)+|\b[a-zđ]\b", parts)]
@@ -772,7 +772,9 @@ def _cells_by_column(cells: list[str], roles: list[str], start_year: int | None)
 
 def _prose_roles(task: TaskSpec, text: str, registry: BodyRegistry, start_year: int | None = None) -> None:
     """Roles stated in words: "X chủ trì, phối hợp với Y thực hiện", "X chỉ đạo Y, Z thực hiện",
-    "X chủ trì; Y, Z phối hợp" (clauses at ";" read one by one, the first lead kept)."""
+    "X chủ trì; Y, Z phối hợp" (clauses at ";" read one by one, the first lead kept). "Ban Thường
+    vụ giao X chủ trì …": the body that assigns is none of the task's."""
+    text = re.sub(r"^[^,;]{3,60}?\s+giao(?: cho)?\s+(?=[A-ZĐ])", "", text.strip())
     for clause in re.split(r";\s*", text.strip().rstrip(".")):
         label = _label(clause)
         if label and label[0] == "timeline":  # "(X chủ trì, phối hợp với Y thực hiện; thời gian: hằng năm)"
@@ -841,8 +843,12 @@ def _fold_unassigned_letters(tasks: list[TaskSpec]) -> list[TaskSpec]:
     result = list(tasks)
     for group in tasks:
         letters = [t for t in tasks if t.parent_number == group.number and re.fullmatch(r".+\.[a-zđ]", t.number)]
-        # (a point whose own sentence assigns it, "Giao Ban X chủ trì …", is assigned too)
-        if not letters or _assigned(group) or any(_assigned(t) or _assigning_sentence(t) for t in letters[:-1]) or not _assigned(letters[-1]):
+        # (a point whose own sentence assigns it, "Giao Ban X chủ trì …", is assigned too; a closing
+        # paragraph "Trung tâm X chủ trì thực hiện; Y phối hợp. Thời gian: …" after the last point
+        # assigns the group)
+        last = letters[-1] if letters else None
+        closing = bool(last and last.content and _ROLE_SENTENCE.search(fold(last.content[-1])))
+        if not letters or _assigned(group) or any(_assigned(t) or _assigning_sentence(t) for t in letters[:-1]) or not (_assigned(last) or closing):
             continue
         last = letters[-1]
         group.lead, group.implementers = last.lead, last.implementers

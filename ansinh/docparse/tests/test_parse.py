@@ -1578,3 +1578,23 @@ def test_the_general_objective_before_the_targets_and_an_indented_paragraph_afte
     text = "\n".join([filler] * 20) + "\n     3. Góp phần cùng địa phương thực hiện các chỉ tiêu đến năm 2030 của Đảng ủy\n     Phấn đấu hơn nữa.\n"
     assert [p.text for p in paragraphs(text)][-2:] == [
         "3. Góp phần cùng địa phương thực hiện các chỉ tiêu đến năm 2030 của Đảng ủy", "Phấn đấu hơn nữa."]
+
+
+def test_round_21_points_named_noi_dung_a_body_that_assigns_and_a_closing_assignment_after_points():
+    tasks = _tasks_of(
+        "1. Tuyên truyền\n\nTổ chức quán triệt Nghị quyết. Ban Thường vụ giao Ban Phổ biến, giáo dục pháp luật chủ trì, "
+        "phối hợp với Văn phòng Hội thực hiện.\n\n"
+        "2. Tư vấn pháp luật\n\na) Mở rộng mạng lưới điểm tư vấn.\n\nb) Cử luật gia tham gia tố tụng.\n\n"
+        "Trung tâm Tư vấn pháp luật của Hội chủ trì thực hiện; các chi hội luật gia phối hợp. Thời gian: hằng năm.\n\n"
+        "3. Trách nhiệm xã hội\n3.1. Đối thoại tại nơi làm việc.\n",
+        "1. Ban Phát triển nguồn nhân lực: chủ trì các nội dung 3.1; phối hợp nội dung 1.\n",
+    )
+    assert tasks == [
+        # "Ban Thường vụ giao …": not its own; "phối hợp nội dung 1" joins it
+        ("1", "Ban Phổ biến, giáo dục pháp luật", ["Văn phòng Hội", "Ban Phát triển nguồn nhân lực"], "unspecified"),
+        ("2", "Trung tâm Tư vấn pháp luật của Hội", ["Các chi hội luật gia"], "yearly_from"),  # a), b) its content
+        ("3", "Ban Phát triển nguồn nhân lực", [], "unspecified"),
+        ("3.1", "Ban Phát triển nguồn nhân lực", [], "unspecified"),  # "nội dung 3.1"
+    ]
+    targets = _targets_of("- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.\n\n3. Yêu cầu\n\n- Việc triển khai phải thiết thực, không hình thức.")
+    assert len(targets) == 1  # "3. Yêu cầu" ends the targets
