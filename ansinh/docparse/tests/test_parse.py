@@ -444,6 +444,10 @@ MEASURED = [
     ("batch26", "pgd-nhcsxh-duc-pho-ke-hoach", 1.0, 0.888),
     ("batch27", "dang-uy-dac-khu-phu-quy-ctr", 0.956, 0.928), ("batch27", "hlhpn-xa-yen-thanh-ke-hoach", 1.0, 0.899),
     ("batch27", "ttbtxh-tinh-ha-tinh-ke-hoach", 0.814, 0.899),
+    ("batch28", "hoi-nan-nhan-da-cam-quang-tri-ctr", 0.943, 1.0), ("batch28", "truong-chinh-tri-gia-lai-ke-hoach", 0.841, 0.849),
+    ("batch28", "ubnd-phuong-lang-biang-da-lat-ke-hoach-2026", 0.951, 0.811),
+    ("batch29", "hiep-hoi-doanh-nghiep-hung-yen-ke-hoach", 1.0, 0.666), ("batch29", "hoi-luat-gia-tuyen-quang-ctr", 0.908, 0.749),
+    ("batch29", "ubnd-phuong-sa-huynh-ke-hoach", 0.978, 0.856),
 ]
 
 
