@@ -32,7 +32,7 @@ _TARGET_UNITS = {"%", "tuổi", "năm", "giường", "bác sĩ", "căn hộ", "c
 _COMPARATOR_WORDS = (
     # Negated comparisons first: at the same distance from the number they win over "hơn".
     ("khong thap hon", "ge"), ("khong it hon", "ge"), ("khong duoi", "ge"), ("khong cao hon", "le"), ("khong nhieu hon", "le"),
-    ("khong qua", "le"), ("toi da", "le"), ("khong vuot", "le"), ("duoi", "lt"), ("tren", "gt"), ("hon", "gt"),
+    ("khong qua", "le"), ("toi da", "le"), ("khong vuot", "le"), ("giam con", "le"), ("giam xuong con", "le"), ("duoi", "lt"), ("tren", "gt"), ("hon", "gt"),
     ("khoang", "approx"), ("xap xi", "approx"), ("dat", "ge"), ("toi thieu", "ge"), ("it nhat", "ge"),
     ("phan dau", "ge"), ("tro len", "ge"),
 )
@@ -343,7 +343,7 @@ def _whole_population() -> frozenset[str]:
     """The library's rates of the whole population or labour force ("Tỷ lệ dân số tham gia bảo
     hiểm y tế", "Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội", "Tỷ lệ đi học đúng
     độ tuổi cấp tiểu học")."""
-    return frozenset(code for code, name in _indicator_names().items() if re.match(r"ty le (?:dan so|luc luong lao dong|lao dong|di hoc dung do tuoi)\b", name))
+    return frozenset(code for code, name in _indicator_names().items() if re.match(r"ty le (?:dan so|luc luong lao dong|lao dong|di hoc dung do tuoi|ho gia dinh)\b", name))
 
 
 # How documents name some indicators in words the library's formal names lack.
@@ -388,7 +388,7 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
 # how satisfied people are ("mức độ hài lòng … bảo hiểm y tế": no coverage rate), a share of
 # money ("số tiền chậm đóng bảo hiểm xã hội": no share of people insured), a share of administrative
 # procedures ("100% thủ tục hành chính về BHXH, BHYT …").
-_UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat|hai long|so tien|cham dong|thu tuc hanh chinh|dich vu cong)\b")
+_UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat|hai long|so tien|cham dong|thu tuc hanh chinh|dich vu cong|nuoc hop ve sinh)\b")
 # Words that narrow a rate to a part of the population: members, pupils, an ethnic group (every
 # gold author drafted such rates as qualitative, not as the library's rate of the whole population).
 _PART_OF_POPULATION = re.compile(

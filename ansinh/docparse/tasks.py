@@ -25,7 +25,7 @@ from ansinh.programs.programfile import BodySpec, TaskSpec
 
 _COMMA, _AND = "\u2063", "\u2064"  # invisible separators: same length as what they replace
 _COMPOUNDS = (
-    r"tham muu, giup viec", r"hdnd va ubnd", r"quan ly thu - so, the", r"pho bien, giao duc phap luat", r"hoc sinh, sinh vien",
+    r"tham muu, giup viec", r"linh vuc, dia ban", r"hdnd va ubnd", r"quan ly thu - so, the", r"pho bien, giao duc phap luat", r"hoc sinh, sinh vien",
     r"phong, chong", r"lam sang, can lam sang", r"bao tro xa hoi, tre em va phong", r"dang uy, chi bo", r"chi bo, dang bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
     r"co quan, don vi", r"(?:cac )?phong, (?:cac )?don vi", r"huyen, (?:thi xa, thanh pho|thanh pho, thi xa|thanh pho)", r"quan, huyen", r"xa, phuong, thi tran", r"ban, nganh", r"phong, ban", r"so, nganh", r"thuong binh va xa hoi", r"tai nguyen va moi truong",
     r"giao duc va dao tao", r"van hoa va thong tin", r"van hoa, the thao va du lich", r"van hoa, khoa hoc va thong tin",
@@ -81,7 +81,7 @@ def _protect(text: str) -> str:
 
 # "và" joins two bodies only when a body's name starts after it ("… Việt Nam và các tổ chức …");
 # inside a name it is part of it ("Ban Tuyên giáo và Dân vận", "Văn hóa - Thể thao và Truyền thông").
-_BODY_START = r"(?:các|Các|Ủy ban|Uỷ ban|UBND|Ban|Phòng|Hội|Sở|Trung tâm|Đài|Điểm|Trạm|Trường|Công chức|Thanh tra|Bưu điện|Bộ Chỉ huy|Bộ đội|Chi nhánh|Đảng ủy|Đảng uỷ|Chi bộ|Bảo hiểm|Ngân hàng|Công an|Mặt trận|Văn phòng|Đoàn|Liên đoàn|Thị ủy|Thị uỷ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Cơ quan|cơ quan)\b"
+_BODY_START = r"(?:các|Các|Ủy ban|Uỷ ban|UBND|Ban|Phòng|Hội|Sở|Báo(?! cáo)|Trung tâm|Đài|Điểm|Trạm|Trường|Công chức|Thanh tra|Bưu điện|Bộ Chỉ huy|Bộ đội|Chi nhánh|Đảng ủy|Đảng uỷ|Chi bộ|Bảo hiểm|Ngân hàng|Công an|Mặt trận|Văn phòng|Đoàn|Liên đoàn|Thị ủy|Thị uỷ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Cơ quan|cơ quan)\b"
 _SEPARATOR = rf"(,\s+|\s+và\s+(?={_BODY_START}))"
 
 
@@ -115,6 +115,7 @@ def canonical_name(name: str) -> str:
         name = re.sub(pattern, full, name)
     name = re.sub(r"\s+trên địa bàn(?:\s.*)?$", "", re.sub(r"\s+", " ", name))  # a place, not part of the name
     name = re.sub(r"\s+trong (?:quá trình|việc|công tác|chăm sóc|hoạt động)\b.*$", "", name)  # "Hội trong quá trình thực hiện": when, not who
+    name = re.sub(r"\s*\((?:cơ quan|đơn vị) thường trực[^)]*\)", "", name)  # "Sở X (cơ quan thường trực Ban Chỉ đạo)": its role
     name = re.sub(r"^phối hợp(?: với)?\s+", "", name, flags=re.IGNORECASE)  # "…, phối hợp Bảo hiểm xã hội thành phố"
     name = re.sub(r"^(?:Thủ trưởng|Tổ trưởng|Trưởng|Người đứng đầu)\s+(?=các\s)", "", name)  # "Trưởng các phòng": the offices
     return name[:1].upper() + name[1:]
@@ -175,7 +176,7 @@ _VERBS = (
     r"dua (?:viec|noi dung|ket qua)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
     r"(?<!phong )khai thac", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho|day du|kip thoi|tai lieu))", r"tiep nhan", r"dau tranh",
     r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"
-    r"long ghep", r"chuan bi", r"ky ket", r"tao dieu kien", r"nam (?:chac|bat)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?= (?:phoi hop|tao dieu kien|chi dao|ho tro|bo tri|huong dan))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
+    r"long ghep", r"chuan bi", r"ky ket", r"kien toan", r"tao dieu kien", r"nam (?:chac|bat)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?= (?:phoi hop|tao dieu kien|chi dao|ho tro|bo tri|huong dan))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
@@ -423,7 +424,12 @@ def _without_assignment_tables(paras: list[Para], tasks: list[TaskSpec], registr
     its heading are no organisation items."""
     spans = _assign_from_appendix(paras, tasks, registry, start_year)
     dropped = {index for span in spans for index in span}
-    dropped |= {span.start - 1 for span in spans if span.start and "phan cong" in fold(paras[span.start - 1].text)}
+    for span in spans:  # "1. Phân công thực hiện" (then perhaps "Các nhiệm vụ … như sau:") before the table
+        before = [i for i in (span.start - 1, span.start - 2) if i >= 0]
+        if before and paras[before[0]].text.endswith(":") and len(before) > 1:
+            dropped.add(before[0])
+            before = before[1:]
+        dropped |= {i for i in before[:1] if "phan cong" in fold(paras[i].text)}
     return [para for index, para in enumerate(paras) if index not in dropped]
 
 
@@ -446,7 +452,12 @@ def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: Bo
             index += 1
         if "lead" not in roles:
             continue
+        last = ()
         while index < len(paras) and _APPENDIX_ROW.match(paras[index].text):
+            number = tuple(int(part) for part in paras[index].text.rstrip(".").split("."))
+            if number <= last:  # "6", then "2": a page's number after the table, not a row
+                break
+            last = number
             end = index + 1
             while end < len(paras) and end - index <= len(roles) and not _APPENDIX_ROW.match(paras[end].text):
                 end += 1
@@ -1009,7 +1020,8 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
         return
     rest = folded[verb.start() :]
     # ("X bảo đảm kinh phí …; chủ trì, phối hợp với Y …": a later clause of the same subject leads)
-    leads = verb.group().startswith(("lanh dao", "chi dao", "chu tri", "la dau moi", "la co quan", "la don vi")) or rest.startswith("chu tri") or bool(re.search(r";\s*chu tri\b", rest))
+    leads = (verb.group().startswith(("lanh dao", "chi dao", "chu tri", "la dau moi", "la co quan", "la don vi")) or rest.startswith("chu tri")
+             or bool(re.search(r";\s*chu tri\b", rest)) or bool(re.search(r"\((?:co quan|don vi) thuong truc", fold(subject))))
     codes = registry.add_all(subject)
     if leads and len(codes) > 1 and not verb.group().startswith(("chu tri", "la ", "lam ")) and not rest.startswith("chu tri"):
         leads = False  # "Đề nghị Hội Nông dân, Hội Phụ nữ, Tỉnh đoàn chỉ đạo hội các cấp …": each its own, none leads

@@ -1602,3 +1602,37 @@ def test_round_21_points_named_noi_dung_a_body_that_assigns_and_a_closing_assign
     ]
     targets = _targets_of("- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.\n\n3. Yêu cầu\n\n- Việc triển khai phải thiết thực, không hình thức.")
     assert len(targets) == 1  # "3. Yêu cầu" ends the targets
+
+
+def test_round_22_a_table_of_assignments_followed_by_a_page_number_and_a_standing_bodys_bracket():
+    tasks = _tasks_of(
+        "1. Tuyên truyền\n- Đẩy mạnh.\n2. Bình ổn thị trường\n- Dự trữ hàng hóa.\n",
+        "1. Phân công thực hiện\nCác nhiệm vụ tại mục III được phân công cụ thể như sau:\nTT\nNhiệm vụ\nĐơn vị chủ trì\nĐơn vị phối hợp\n"
+        "Thời gian thực hiện\n1\nTuyên truyền (mục III.1)\nVăn phòng Sở\nPhòng Quản lý thương mại; Báo và Phát thanh, Truyền hình Gia Lai\n"
+        "Thường xuyên\n2\nBình ổn thị trường (mục III.2)\nPhòng Quản lý thương mại\nSở Tài chính\nHằng năm\n2\n"
+        "2. Sở Nông nghiệp và Môi trường (cơ quan thường trực Ban Chỉ đạo) theo dõi, tổng hợp kết quả thực hiện.\n"
+        "3. Ủy ban nhân dân các xã kiện toàn Tổ giúp việc công tác giảm nghèo.\n"
+        "4. Hội Người khuyết tật các xã và Báo và Phát thanh, Truyền hình tỉnh phối hợp tuyên truyền.\n",
+    )
+    assert tasks == [
+        ("1", "Văn phòng Sở", ["Phòng Quản lý thương mại", "Báo và Phát thanh, Truyền hình Gia Lai"], "continuous"),
+        ("2", "Phòng Quản lý thương mại", ["Sở Tài chính"], "yearly_from"),
+        # the page number "2" after the table is no row of it, and the heading and its sentence are no items
+        ("IV.2", "Sở Nông nghiệp và Môi trường", [], "unspecified"),  # "(cơ quan thường trực …)": it leads
+        ("IV.3", None, ["Ủy ban nhân dân các xã"], "unspecified"),  # "kiện toàn" ends the name
+        ("IV.4", None, ["Hội Người khuyết tật các xã", "Báo và Phát thanh, Truyền hình tỉnh"], "unspecified"),
+    ]
+
+
+def test_hygienic_water_reduced_to_a_level_and_households_of_a_part_of_the_population():
+    targets = _targets_of(
+        "- 100% hộ gia đình được sử dụng nước hợp vệ sinh.\n\n"
+        "- Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi giảm còn 21,5%.\n\n"
+        "- Tỷ lệ hộ gia đình ở nông thôn sử dụng nước sạch theo quy chuẩn đạt 70%, trong đó tại các buôn đồng bào dân tộc "
+        "thiểu số tại chỗ đạt ít nhất 30%.")
+    assert [(t.comparator, t.indicator) for t in targets] == [
+        ("qual", None),  # hygienic water: no latrines, no clean water by the standard
+        ("le", "TL_THAP_COI"),  # "giảm còn": down to
+        ("ge", "TL_HO_NONG_THON_NUOC_SACH"), ("qual", None),  # the ethnic minorities' villages: a part of the households
+    ]
+    assert split_bodies("Các thành viên Ban Chỉ đạo theo lĩnh vực, địa bàn") == ["Các thành viên Ban Chỉ đạo theo lĩnh vực, địa bàn"]
