@@ -448,6 +448,10 @@ MEASURED = [
     ("batch28", "ubnd-phuong-lang-biang-da-lat-ke-hoach-2026", 0.951, 0.811),
     ("batch29", "hiep-hoi-doanh-nghiep-hung-yen-ke-hoach", 1.0, 0.666), ("batch29", "hoi-luat-gia-tuyen-quang-ctr", 0.908, 0.749),
     ("batch29", "ubnd-phuong-sa-huynh-ke-hoach", 0.978, 0.856),
+    ("batch30", "cdc-lao-cai-ke-hoach", 0.973, 0.899), ("batch30", "dang-uy-phuong-chu-van-an-hai-phong-ctr", 0.975, 0.614),
+    ("batch30", "hoi-nkt-ninh-binh-ctr", 0.946, 0.799),
+    ("batch31", "bcd-giam-ngheo-lao-cai-ke-hoach", 0.866, 0.928), ("batch31", "so-cong-thuong-gia-lai-ke-hoach", 0.902, 0.666),
+    ("batch31", "ubnd-xa-cu-pui-ke-hoach", 0.978, 0.764),
 ]
 
 
