@@ -163,7 +163,7 @@ class BodyRegistry:
 # "1.", "2.1", "1-" (Party documents); "2030 đạt …" at a line's start is no item
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.|-(?=\s))?\s+(\S.*)$")
 _LETTERED = re.compile(r"^([a-zđ])\)\s+(\S.*)$")
-_BULLET = re.compile(r"^[-+•*–]\s*")
+_BULLET = re.compile(r"^[-+•*–→⇒►]\s*")  # ("→ Đơn vị thực hiện: …", an arrow before a task's assignment line)
 _DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _MONTH = re.compile(r"tháng\s+(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)  # "tháng 10 - 12/2026": by December
 _QUARTER = re.compile(r"quý\s+([IV]+|\d)\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)
@@ -507,8 +507,10 @@ _BY_BODY_SENTENCE = re.compile(
 # "1. Phòng Xây dựng nếp sống văn hóa và Gia đình" then "- Chủ trì thực hiện các nhiệm vụ tại điểm
 # 1.1, 1.2 và 2.1 Phần III.": a bullet with no subject under a heading that names the body.
 _DUTY_BULLET = re.compile(
-    r"^[-+•*–]?\s*(?:[^;]*;\s*)??(?P<duty>(?:[Cc]hủ trì|[Pp]hối hợp)\b[^;]*?\b(?:(?:nhiệm vụ|mục|khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b|mục\s+\d+\.\d).*)$"
-)  # (or a paragraph: "Là cơ quan thường trực …; chủ trì tham mưu thực hiện nhiệm vụ tại mục 1 và mục 3 Phần III, …")
+    r"^[-+•*–]?\s*(?:[^;]*;\s*|Là (?:cơ quan|đơn vị)\b[^;,]*,\s*)??(?P<duty>(?:[Cc]hủ trì|[Pp]hối hợp|[Tt]ổ chức thực hiện)\b[^;]*?\b(?:(?:nhiệm vụ|mục|khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b|mục\s+\d+\.\d).*)$"
+)  # (or a paragraph: "Là cơ quan thường trực …; chủ trì tham mưu thực hiện nhiệm vụ tại mục 1 và mục 3 Phần III, …";
+# "Là cơ quan thường trực, chủ trì …"; "Tổ chức thực hiện các nhiệm vụ tại mục 2, 3 và 6 Phần III trên
+# địa bàn": the body carries out that work without leading it)
 # "điểm a, điểm c mục 4", "điểm b khoản 1": points of a task named by its mục (or khoản, in a
 # document whose parts are "Mục I, II, III").
 _LETTERED_POINTS = re.compile(r"điểm\s+([a-zđ](?:\s*(?:,|và)\s*(?:điểm\s+)?[a-zđ])*)\s+(?:mục|khoản)\s+(\d+)", re.IGNORECASE)

@@ -123,6 +123,9 @@ _NEEDS_PART = re.compile(r"(?<!\S)(?:[Mm]ục|[Pp]hần)$")
 _NEEDS_NUMBER = re.compile(r"(?<!\S)(?:điểm|khoản|nhiệm vụ|[Nn]ăm|ngày|tháng|quý|định kỳ|(?<!dân )(?<!đổi )số)$")  # (not "dân số", "chuyển đổi số")
 
 
+_NUMBERS_GO_ON = re.compile(r"(?<!\S)(?:[Mm]ục|khoản|điểm|nhiệm vụ)\s+\d+(?:\.\d+)*(?:,\s*\d+(?:\.\d+)*)*,$")
+
+
 # A label whose value begins on the next line ("… Thời gian:" / "hằng năm.")
 _LABEL_END = re.compile(r"(?:^|[.;(]\s*)(?:[Tt]hời (?:gian|hạn)[^:.;]{0,20}|[Cc]hủ trì|[Pp]hối hợp|(?:[Cc]ơ quan|[Đđ]ơn vị) [^:.;]{0,25}):$")
 
@@ -137,6 +140,8 @@ def _cannot_end(previous: str, line: str) -> bool:
         or previous.count("(") > previous.count(")")
         or _NEEDS_PART.search(previous) and re.match(r"(?:[IVX]+|\d+)\b", line)
         or re.search(r"\d\s*[-–]$", previous) and line[:1].isdigit()  # "giai đoạn 2026 -" / "2030."
+        # a list of references cut after a comma ("… tại các mục 2," / "3, 4, 5 và 6 Phần III;")
+        or _NUMBERS_GO_ON.search(previous) and re.match(r"\d+(?:\.\d+)*(?:,|\s+và\s)", line)
         # a date, or a number with more after it ("… các nhiệm vụ" / "1, 2 và 5"); a bare "3" is a table row's
         or _NEEDS_NUMBER.search(previous) and re.match(r"\d{1,2}/\d{1,2}\b|\d+(?:[./]\d+)*(?:[,;:)]|\s+\S)", line)
     )

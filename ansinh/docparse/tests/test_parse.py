@@ -1640,3 +1640,20 @@ def test_hygienic_water_reduced_to_a_level_and_households_of_a_part_of_the_popul
         ("ge", "TL_HO_NONG_THON_NUOC_SACH"), ("qual", None),  # the ethnic minorities' villages: a part of the households
     ]
     assert split_bodies("Các thành viên Ban Chỉ đạo theo lĩnh vực, địa bàn") == ["Các thành viên Ban Chỉ đạo theo lĩnh vực, địa bàn"]
+
+
+def test_round_23_an_arrow_before_an_assignment_a_standing_bodys_paragraph_and_references_cut_after_a_comma():
+    tasks = _tasks_of(
+        "1. Tuyên truyền\n- Phổ biến chính sách.\n→ Đơn vị thực hiện: Phòng Chính sách (chủ trì), Văn phòng Sở. Thời hạn: hằng năm.\n"
+        "2. Trợ giúp xã hội\n- Chi trả kịp thời.\n3. Bảo vệ trẻ em\n- Phòng, chống đuối nước.\n4. Chuyển đổi số\n- Số hóa hồ sơ.\n",
+        "1. Sở Y tế\nLà cơ quan thường trực, chủ trì tổ chức thực hiện các nhiệm vụ tại mục 2 và 3 Phần III Kế hoạch này.\n"
+        "2. Ủy ban nhân dân các xã\nTổ chức thực hiện các nhiệm vụ tại mục 3 Phần III trên địa bàn.\n"
+        "3. Sở Tài chính chủ trì thực hiện các nhiệm vụ tại các mục 2,\n3 và 4 Phần III; bố trí kinh phí.\n",
+    )
+    assert tasks[:4] == [
+        # "→ Đơn vị thực hiện: …": the arrow is a bullet; the time after the bodies is no body
+        ("1", "Phòng Chính sách", ["Văn phòng Sở"], "yearly_from"),
+        ("2", "Sở Y tế", [], "unspecified"),  # "Là cơ quan thường trực, chủ trì …" (the first to lead keeps it)
+        ("3", "Sở Y tế", ["Ủy ban nhân dân các xã"], "unspecified"),  # "tổ chức thực hiện": it carries out
+        ("4", "Sở Tài chính", [], "unspecified"),  # "mục 2," / "3 và 4 Phần III": one list across the line
+    ]
