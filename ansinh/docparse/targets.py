@@ -78,15 +78,18 @@ def _has_quantity(text: str) -> bool:
 _POPULATION_AGE = re.compile(r"(?:người|trẻ em|trẻ|phụ nữ|lao động)\s+(?:từ|dưới|trên)\s+\d+\s*tuổi$", re.IGNORECASE)
 
 
-def _cut(text: str, pattern: str, need_quantity: bool) -> list[tuple[int, str]]:
-    """Cut `text` at `pattern`; with need_quantity only where both sides state a quantity."""
+def _cut(text: str, pattern: str, need_quantity: bool, counted_left: bool = False) -> list[tuple[int, str]]:
+    """Cut `text` at `pattern`; with need_quantity only where both sides state a quantity (with
+    counted_left, any figure on the left will do: "600 "Mái ấm công đoàn", trong đó năm 2026
+    hoàn thành 150 căn", whose count is named by what it counts)."""
     parts: list[tuple[int, str]] = []
     start = 0
     for match in re.finditer(pattern, text):
         left, right = text[start:match.start()], text[match.end():]
         next_cut = re.search(pattern, right)
         right_part = right[: next_cut.start()] if next_cut else right
-        if need_quantity and not (_has_quantity(left) and _has_quantity(right_part)):
+        left_counts = _has_quantity(left) or counted_left and bool(re.search(r"(?<![\d/-])\d+(?:\.\d{3})*\s+(?!-)\D", left))
+        if need_quantity and not (left_counts and _has_quantity(right_part)):
             continue
         parts.append((start, left))
         start = match.end()
@@ -123,7 +126,7 @@ def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
         # "Tỷ lệ lao động qua đào tạo đạt 75%, trong đó có bằng cấp, chứng chỉ đạt 40 - 45%": the part
         # after "trong đó" is a target of its own, commas and all
         # "…, không còn chi hội yếu kém": a commitment of its own after a comma, quantity or not
-        parts = [(t_pos + k_pos, kept) for t_pos, part in _cut(sentence, r",\s+(?=trong đó\b)", True)
+        parts = [(t_pos + k_pos, kept) for t_pos, part in _cut(sentence, r",\s+(?=trong đó\b)", True, counted_left=True)
                  for k_pos, kept in _cut(part, r",\s+(?=không còn\s)", False)]
         clauses = [(t_pos + c_pos, clause) for t_pos, part in parts
                    for c_pos, clause in _cut(part, r",\s+(?!chứng chỉ\b)|\s*\((?=năm\s+\d{4}[^()]*\d\s*%\))|\)(?=\s*(?:[,;.]|$))", True)]
@@ -394,7 +397,7 @@ _UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat|hai long|so ti
 _PART_OF_POPULATION = re.compile(
     r"\b(?:hoi vien|doan vien|hoc sinh|sinh vien|nguoi cao tuoi|dong bao dan toc|nguoi dan toc thieu so|cong nhan|bao hiem xa hoi tu nguyen"
     r"|trong (?:cac )?(?:hop tac xa|doanh nghiep)|tai (?:cac )?doanh nghiep|khu cong nghiep|quan nhan|dan quan"
-    r"|can bo|cong chuc|vien chuc|dang vien|khuyet tat|nguoi mu|tre em mu)\b"
+    r"|can bo|cong chuc|vien chuc|dang vien|khuyet tat|nguoi mu|tre em mu|nguoi co cong)\b"
 )
 # A phrase that defines what an indicator counts: its name holds it, so must the text ("rác thải …
 # được thu gom, xử lý" is no "nước thải"; "khu vực đô thị đạt 60%" no unemployment rate; houses

@@ -208,8 +208,9 @@ def section_bounds(paras: list[Para]) -> tuple[tuple[int, int] | None, tuple[int
         if in_chapters:
             continue
         # ("III. NỘI DUNG GIÁM SÁT" in a plan of supervision: its items are the tasks)
-        # ("III. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN": what is to be done, and by whom)
-        if roman and ("nhiem vu" in folded or "giai phap" in folded or re.search(r"noi dung (?:giam sat|kiem tra|khao sat|va phan cong|thuc hien)", folded)) and tasks_start is None:
+        # ("III. NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN": what is to be done, and by whom; "III. NỘI DUNG,
+        # LỊCH TRÌNH GIÁM SÁT VÀ PHẢN BIỆN XÃ HỘI": and when)
+        if roman and ("nhiem vu" in folded or "giai phap" in folded or re.search(r"noi dung(?:, lich trinh)? (?:giam sat|kiem tra|khao sat|va phan cong|thuc hien)", folded)) and tasks_start is None:
             tasks_start = index
         elif roman and re.search(r"to chuc thuc hien|phan cong (?:thuc hien|nhiem vu)", folded) and org_start is None:
             org_start = index

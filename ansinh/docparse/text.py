@@ -153,8 +153,9 @@ def _joins(previous: str, line: str) -> bool:
     if previous.endswith(_SENTENCE_END) or previous.isupper() or _ITEM.match(line):
         return False
     first = line[:1]
-    # "… nâng tuổi thọ trung bình lên khoảng" / "76 tuổi và …": a figure the line before asks for
-    if first.isdigit() and re.search(r"\b(?:khoảng|đạt|lên|xuống|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|còn|từ|bình quân|chiếm|giảm|tăng)$", previous):
+    # "… nâng tuổi thọ trung bình lên khoảng" / "76 tuổi và …", "… việc làm cho" / "1.100 - 1.300 lao
+    # động": a figure the line before asks for
+    if first.isdigit() and re.search(r"\b(?:khoảng|đạt|lên|xuống|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|còn|từ|bình quân|chiếm|giảm|tăng|cho)$", previous):
         return True
     return first.isalpha() and first.islower()
 

@@ -1657,3 +1657,24 @@ def test_round_23_an_arrow_before_an_assignment_a_standing_bodys_paragraph_and_r
         ("3", "Sở Y tế", ["Ủy ban nhân dân các xã"], "unspecified"),  # "tổ chức thực hiện": it carries out
         ("4", "Sở Tài chính", [], "unspecified"),  # "mục 2," / "3 và 4 Phần III": one list across the line
     ]
+
+
+def test_round_23_a_count_named_by_what_it_counts_split_at_trong_do_and_people_with_meritorious_services():
+    targets = _targets_of(
+        "- Giai đoạn 2026 - 2030 hỗ trợ xây mới, sửa chữa 600 \"Mái ấm công đoàn\" cho đoàn viên, trong đó năm 2026 "
+        "hoàn thành 150 căn.\n\n"
+        "- Bình quân mỗi năm cho vay hỗ trợ tạo việc làm cho\n1.100 - 1.300 lao động.\n\n"
+        "- Đến năm 2030, 100% người có công đang hưởng trợ cấp được cấp thẻ bảo hiểm y tế và được quản lý sức khỏe.")
+    assert [(t.source_text, t.year) for t in targets[:2]] == [
+        ("Giai đoạn 2026 - 2030 hỗ trợ xây mới, sửa chữa 600 \"Mái ấm công đoàn\" cho đoàn viên", 2030),
+        ("trong đó năm 2026 hoàn thành 150 căn", 2026),  # a target of its own
+    ]
+    # "… cho" / "1.100 - 1.300 lao động": the line asks for its figure
+    assert targets[2].source_text == "Bình quân mỗi năm cho vay hỗ trợ tạo việc làm cho 1.100 - 1.300 lao động"
+    assert (targets[3].comparator, targets[3].indicator) == ("qual", None)  # not the whole population's health care
+
+
+def test_round_23_a_supervision_plans_section_of_content_and_schedule_holds_the_tasks():
+    text = ("KẾ HOẠCH\nGiám sát việc thực hiện chính sách xã hội\n\nIII. NỘI DUNG, LỊCH TRÌNH GIÁM SÁT VÀ PHẢN BIỆN XÃ HỘI\n\n"
+            "1. Giám sát việc bình xét hộ nghèo.\nChủ trì: Ban Thường trực.\n\nIV. TỔ CHỨC THỰC HIỆN\n\nNơi nhận:\n")
+    assert [(t.number, t.title) for t in parse_document(text, "thu.txt").tasks] == [("1", "Giám sát việc bình xét hộ nghèo")]
