@@ -171,13 +171,13 @@ _VERBS = (
     r"lanh dao", r"chu tri", r"(?<!ban )(?<!phong )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )(?<!dau tu )xay dung", r"huong dan", r"trien khai",
     r"co trach nhiem", r"phoi hop", r"theo doi", r"(?<!ban )chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
     r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )(?<!ke hoach )tong hop", r"van dong", r"quan triet", r"(?<!ban )(?<!phong )pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
-    r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung|cac nhiem vu|nhiem vu|thuc hien))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) (?:thuong truc|dau moi)",
+    r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung|cac nhiem vu|nhiem vu|thuc hien|dua))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) (?:thuong truc|dau moi)",
     # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "đưa việc" is the verb, "chỉ đạo" a noun there
-    r"dua (?:viec|noi dung|ket qua)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
+    r"dua (?:viec|noi dung|ket qua|chi tieu)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
     r"(?<!phong )khai thac", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho|day du|kip thoi|tai lieu))", r"tiep nhan", r"dau tranh",
     r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"
-    r"long ghep", r"chuan bi", r"ky ket", r"kien toan", r"tao dieu kien", r"nam (?:chac|bat)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?= (?:phoi hop|tao dieu kien|chi dao|ho tro|bo tri|huong dan))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
-    r"giao(?=\s+(?:chi tieu|nhiem vu))", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
+    r"long ghep", r"chuan bi", r"ky ket", r"kien toan", r"tao dieu kien", r"nam (?:chac|bat|tinh hinh)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?= (?:phoi hop|tao dieu kien|chi dao|ho tro|bo tri|huong dan))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
+    r"giao(?=\s+(?:chi tieu|nhiem vu))", r"cap the", r"truc tiep (?:chi dao|lanh dao)", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
@@ -1023,7 +1023,7 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
         return
     rest = folded[verb.start() :]
     # ("X bảo đảm kinh phí …; chủ trì, phối hợp với Y …": a later clause of the same subject leads)
-    leads = (verb.group().startswith(("lanh dao", "chi dao", "chu tri", "la dau moi", "la co quan", "la don vi")) or rest.startswith("chu tri")
+    leads = (verb.group().startswith(("lanh dao", "chi dao", "chu tri", "la dau moi", "la co quan", "la don vi", "truc tiep")) or rest.startswith("chu tri")
              or bool(re.search(r";\s*chu tri\b", rest)) or bool(re.search(r"\((?:co quan|don vi) thuong truc", fold(subject))))
     codes = registry.add_all(subject)
     if leads and len(codes) > 1 and not verb.group().startswith(("chu tri", "la ", "lam ")) and not rest.startswith("chu tri"):

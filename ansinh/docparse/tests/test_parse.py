@@ -1678,3 +1678,21 @@ def test_round_23_a_supervision_plans_section_of_content_and_schedule_holds_the_
     text = ("KẾ HOẠCH\nGiám sát việc thực hiện chính sách xã hội\n\nIII. NỘI DUNG, LỊCH TRÌNH GIÁM SÁT VÀ PHẢN BIỆN XÃ HỘI\n\n"
             "1. Giám sát việc bình xét hộ nghèo.\nChủ trì: Ban Thường trực.\n\nIV. TỔ CHỨC THỰC HIỆN\n\nNơi nhận:\n")
     assert [(t.number, t.title) for t in parse_document(text, "thu.txt").tasks] == [("1", "Giám sát việc bình xét hộ nghèo")]
+
+
+def test_round_23_verbs_that_end_a_bodys_name():
+    tasks = _tasks_of(
+        "1. Tuyên truyền\n- Đẩy mạnh.\n",
+        "1. Ban Thường vụ Đảng ủy xã trực tiếp chỉ đạo việc quán triệt Chương trình.\n"
+        "2. Ban công tác Mặt trận các khu vực nắm tình hình, phản ánh kịp thời ý kiến của Nhân dân.\n"
+        "3. Bảo hiểm xã hội tỉnh phối hợp với Sở Y tế cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi.\n"
+        "4. Ban Xây dựng Đảng chủ trì, phối hợp với Ủy ban Kiểm tra Đảng ủy xã tham mưu đưa nội dung vào chương trình kiểm tra.\n"
+        "5. Các công đoàn cơ sở đưa chỉ tiêu chăm lo vào chương trình công tác.\n",
+    )
+    assert tasks[1:] == [
+        ("IV.1", "Ban Thường vụ Đảng ủy xã", [], "unspecified"),  # "trực tiếp chỉ đạo": it leads
+        ("IV.2", None, ["Ban công tác Mặt trận các khu vực"], "unspecified"),
+        ("IV.3", None, ["Bảo hiểm xã hội tỉnh", "Sở Y tế"], "unspecified"),
+        ("IV.4", "Ban Xây dựng Đảng", ["Ủy ban Kiểm tra Đảng ủy xã"], "unspecified"),
+        ("IV.5", None, ["Các công đoàn cơ sở"], "unspecified"),
+    ]
