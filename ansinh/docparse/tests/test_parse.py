@@ -393,7 +393,7 @@ DOCPARSE = Path(__file__).resolve().parent.parent
 # vị" are one body there; "các trường Mầm non, Tiểu học, Trung học cơ sở" three names here.
 MEASURED = [
     ("holdout", "dang-uy-phuong-ke-hoach", 1.0, 1.0), ("holdout", "huyen-uy-mien-nui-ctr", 1.0, 1.0),
-    ("holdout", "so-ldtbxh-ke-hoach", 0.962, 0.937),
+    ("holdout", "so-ldtbxh-ke-hoach", 1.0, 0.937),
     ("batch3", "dang-uy-xa-ke-hoach", 1.0, 0.922), ("batch3", "thi-uy-ctr", 1.0, 1.0),
     ("batch3", "ubnd-huyen-ke-hoach", 1.0, 1.0),
     ("batch4", "ban-dan-van-ke-hoach", 0.899, 0.932), ("batch4", "tinh-uy-ctr", 0.977, 1.0),
@@ -416,7 +416,7 @@ MEASURED = [
     ("batch12", "so-dttg-ke-hoach", 1.0, 0.922),
     ("batch13", "so-tai-chinh-ke-hoach", 1.0, 0.932), ("batch13", "ubnd-tp-bao-loc-ke-hoach", 1.0, 0.956),
     ("batch13", "ubnd-tp-da-nang-ke-hoach", 0.987, 1.0),
-    ("batch14", "buu-dien-tinh-ke-hoach", 0.972, 0.957), ("batch14", "cong-an-tinh-ke-hoach", 0.823, 0.959),
+    ("batch14", "buu-dien-tinh-ke-hoach", 0.972, 0.957), ("batch14", "cong-an-tinh-ke-hoach", 0.94, 0.959),
     ("batch14", "so-nnmt-ke-hoach", 1.0, 1.0),
     ("batch15", "dang-uy-ubnd-tinh-ctr", 0.962, 1.0), ("batch15", "hoi-ccb-tinh-ctr", 1.0, 0.932),
     ("batch15", "ubnd-phuong-tang-nhon-phu-ke-hoach", 1.0, 1.0),
@@ -424,7 +424,7 @@ MEASURED = [
     ("batch16", "ttyt-khu-vuc-ke-hoach", 0.877, 1.0),
     ("batch17", "dang-uy-xa-bien-gioi-ctr", 1.0, 0.937), ("batch17", "lmhtx-tinh-viec-lam-ke-hoach", 0.845, 0.932),
     ("batch17", "ubnd-tinh-xoa-nha-tam-ke-hoach", 1.0, 0.874),
-    ("batch18", "hoi-ctd-tinh-ctr", 0.937, 0.866), ("batch18", "ttdvvl-tinh-ke-hoach", 0.922, 1.0),
+    ("batch18", "hoi-ctd-tinh-ctr", 0.937, 0.866), ("batch18", "ttdvvl-tinh-ke-hoach", 0.962, 1.0),
     ("batch18", "ubnd-dac-khu-phu-quoc-ke-hoach", 1.0, 0.94),
     ("batch19", "so-khcn-so-hoa-ke-hoach", 1.0, 0.925), ("batch19", "so-y-te-tre-em-ke-hoach", 0.937, 1.0),
     ("batch19", "ubnd-xa-cau-ke-ke-hoach", 1.0, 0.937),
@@ -446,12 +446,16 @@ MEASURED = [
     ("batch27", "ttbtxh-tinh-ha-tinh-ke-hoach", 0.814, 0.899),
     ("batch28", "hoi-nan-nhan-da-cam-quang-tri-ctr", 0.943, 1.0), ("batch28", "truong-chinh-tri-gia-lai-ke-hoach", 0.841, 0.849),
     ("batch28", "ubnd-phuong-lang-biang-da-lat-ke-hoach-2026", 0.951, 0.811),
-    ("batch29", "hiep-hoi-doanh-nghiep-hung-yen-ke-hoach", 1.0, 0.666), ("batch29", "hoi-luat-gia-tuyen-quang-ctr", 0.908, 0.749),
+    ("batch29", "hiep-hoi-doanh-nghiep-hung-yen-ke-hoach", 1.0, 0.666), ("batch29", "hoi-luat-gia-tuyen-quang-ctr", 0.956, 0.749),
     ("batch29", "ubnd-phuong-sa-huynh-ke-hoach", 0.978, 0.856),
     ("batch30", "cdc-lao-cai-ke-hoach", 0.973, 0.899), ("batch30", "dang-uy-phuong-chu-van-an-hai-phong-ctr", 0.975, 0.614),
     ("batch30", "hoi-nkt-ninh-binh-ctr", 0.946, 0.799),
-    ("batch31", "bcd-giam-ngheo-lao-cai-ke-hoach", 0.866, 0.928), ("batch31", "so-cong-thuong-gia-lai-ke-hoach", 0.902, 0.666),
+    ("batch31", "bcd-giam-ngheo-lao-cai-ke-hoach", 0.866, 0.928), ("batch31", "so-cong-thuong-gia-lai-ke-hoach", 0.937, 0.666),
     ("batch31", "ubnd-xa-cu-pui-ke-hoach", 0.978, 0.764),
+    ("batch32", "dang-uy-xa-y-ty-lao-cai-ctr", 0.908, 0.642), ("batch32", "ldld-tinh-bac-ninh-ke-hoach", 0.922, 0.713),
+    ("batch32", "so-noi-vu-thai-nguyen-ke-hoach", 0.922, 0.624),
+    ("batch33", "so-gddt-lam-dong-ke-hoach", 1.0, 0.937), ("batch33", "ubmttq-phuong-thot-not-ke-hoach", 0.956, 0.845),
+    ("batch33", "ubnd-tinh-tay-ninh-ke-hoach", 0.899, 0.666),
 ]
 
 
