@@ -78,6 +78,11 @@ def _has_quantity(text: str) -> bool:
 _POPULATION_AGE = re.compile(r"(?:người|trẻ em|trẻ|phụ nữ|lao động)\s+(?:từ|dưới|trên)\s+\d+\s*tuổi$", re.IGNORECASE)
 
 
+# A count of things named by what they count ("600 "Mái ấm công đoàn"", "2.400 công trình"): a number
+# followed by a word, not a year ("giai đoạn 2026 - 2030 hỗ trợ …") nor a date.
+_COUNT = re.compile(r"(?<![\d/.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d{3})*\s+[^\d\s-]")
+
+
 def _cut(text: str, pattern: str, need_quantity: bool, counted_left: bool = False) -> list[tuple[int, str]]:
     """Cut `text` at `pattern`; with need_quantity only where both sides state a quantity (with
     counted_left, any figure on the left will do: "600 "Mái ấm công đoàn", trong đó năm 2026
@@ -88,7 +93,7 @@ def _cut(text: str, pattern: str, need_quantity: bool, counted_left: bool = Fals
         left, right = text[start:match.start()], text[match.end():]
         next_cut = re.search(pattern, right)
         right_part = right[: next_cut.start()] if next_cut else right
-        left_counts = _has_quantity(left) or counted_left and bool(re.search(r"(?<![\d/-])\d+(?:\.\d{3})*\s+(?!-)\D", left))
+        left_counts = _has_quantity(left) or counted_left and bool(_COUNT.search(left))
         if need_quantity and not (left_counts and _has_quantity(right_part)):
             continue
         parts.append((start, left))

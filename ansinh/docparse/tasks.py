@@ -506,12 +506,14 @@ _BY_BODY_SENTENCE = re.compile(
     r"^(?:[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:;]{3,150}?)\s+(?P<duty>(?:chủ trì|phối hợp)\b[^;]*?\b(?:nhiệm vụ\s+\d|mục\s+\d+\.\d|mục\s+\d.*\bPhần\s+[IVX]+\b|(?:khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b).*)$"
 )
 # "1. Phòng Xây dựng nếp sống văn hóa và Gia đình" then "- Chủ trì thực hiện các nhiệm vụ tại điểm
-# 1.1, 1.2 và 2.1 Phần III.": a bullet with no subject under a heading that names the body.
+# 1.1, 1.2 và 2.1 Phần III.": a bullet with no subject under a heading that names the body. Or a
+# paragraph after a clause of the body's standing role ("Là cơ quan thường trực …; chủ trì tham mưu
+# thực hiện nhiệm vụ tại mục 1 và mục 3 Phần III, …", "Là cơ quan thường trực, chủ trì …"); "Tổ chức
+# thực hiện các nhiệm vụ tại mục 2, 3 và 6 Phần III trên địa bàn": the body carries out that work
+# without leading it.
 _DUTY_BULLET = re.compile(
     r"^[-+•*–]?\s*(?:[^;]*;\s*|Là (?:cơ quan|đơn vị)\b[^;,]*,\s*)??(?P<duty>(?:[Cc]hủ trì|[Pp]hối hợp|[Tt]ổ chức thực hiện)\b[^;]*?\b(?:(?:nhiệm vụ|mục|khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b|mục\s+\d+\.\d).*)$"
-)  # (or a paragraph: "Là cơ quan thường trực …; chủ trì tham mưu thực hiện nhiệm vụ tại mục 1 và mục 3 Phần III, …";
-# "Là cơ quan thường trực, chủ trì …"; "Tổ chức thực hiện các nhiệm vụ tại mục 2, 3 và 6 Phần III trên
-# địa bàn": the body carries out that work without leading it)
+)
 # "điểm a, điểm c mục 4", "điểm b khoản 1": points of a task named by its mục (or khoản, in a
 # document whose parts are "Mục I, II, III").
 _LETTERED_POINTS = re.compile(r"điểm\s+([a-zđ](?:\s*(?:,|và)\s*(?:điểm\s+)?[a-zđ])*)\s+(?:mục|khoản)\s+(\d+)", re.IGNORECASE)

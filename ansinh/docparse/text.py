@@ -123,6 +123,7 @@ _NEEDS_PART = re.compile(r"(?<!\S)(?:[Mm]ục|[Pp]hần)$")
 _NEEDS_NUMBER = re.compile(r"(?<!\S)(?:điểm|khoản|nhiệm vụ|[Nn]ăm|ngày|tháng|quý|định kỳ|(?<!dân )(?<!đổi )số)$")  # (not "dân số", "chuyển đổi số")
 
 
+# A list of references that goes on after its comma ("… tại các mục 2," / "3, 4, 5 và 6 Phần III;")
 _NUMBERS_GO_ON = re.compile(r"(?<!\S)(?:[Mm]ục|khoản|điểm|nhiệm vụ)\s+\d+(?:\.\d+)*(?:,\s*\d+(?:\.\d+)*)*,$")
 
 

@@ -1676,6 +1676,10 @@ def test_round_23_a_count_named_by_what_it_counts_split_at_trong_do_and_people_w
     # "… cho" / "1.100 - 1.300 lao động": the line asks for its figure
     assert targets[2].source_text == "Bình quân mỗi năm cho vay hỗ trợ tạo việc làm cho 1.100 - 1.300 lao động"
     assert (targets[3].comparator, targets[3].indicator) == ("qual", None)  # not the whole population's health care
+    # a year is no count: nothing before "trong đó" to be a target of its own
+    one = _targets_of("- Giai đoạn 2026 - 2030 xây dựng các thiết chế văn hóa cơ sở, trong đó 100% xã có nhà văn hóa đạt chuẩn.")
+    assert [t.source_text for t in one] == [
+        "Giai đoạn 2026 - 2030 xây dựng các thiết chế văn hóa cơ sở, trong đó 100% xã có nhà văn hóa đạt chuẩn"]
 
 
 def test_round_23_a_supervision_plans_section_of_content_and_schedule_holds_the_tasks():
