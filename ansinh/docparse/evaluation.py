@@ -85,16 +85,19 @@ def score_targets(parsed: ProgramSpec, gold: ProgramSpec) -> Score:
 
 
 def body_mapping(parsed: ProgramSpec, gold: ProgramSpec) -> dict[str, str]:
-    """Parsed body code → gold body code, by the most similar name."""
-    gold_words = [(body.code, set(_words(body.name)) - {"cac"}) for body in gold.bodies]
+    """Parsed body code → gold body code, by the most similar name. A gold name's bracket says
+    whose body it is ("Khoa Sản (Bệnh viện Sản - Nhi tỉnh Cà Mau)"); the name before it breaks a
+    tie, so that "Khoa Nhi" is the paediatric ward, not the obstetric one."""
+    gold_words = [(body.code, set(_words(body.name)) - {"cac"}, set(_words(re.sub(r"\(.*?\)", " ", body.name))) - {"cac"})
+                  for body in gold.bodies]
     mapping: dict[str, str] = {}
     for body in parsed.bodies:
         words = set(_words(body.name)) - {"cac"}
         best, best_score = None, 0.0
-        for code, names in gold_words:
+        for code, names, own in gold_words:
             shared = len(words & names)
             containment = shared / len(words) if words else 0.0
-            score = containment + 0.1 * shared / len(words | names) if words | names else 0.0
+            score = containment + 0.1 * shared / len(words | names) + 0.01 * len(words & own) / len(words | own) if words | names else 0.0
             if containment >= 0.6 and score > best_score:
                 best, best_score = code, score
         if best is not None:

@@ -1,4 +1,4 @@
-"""Tables laid out with spaces, as a PDF's text comes out with its layout kept:
+"""Tables laid out with spaces or TABs, as a PDF's text comes out with its layout kept:
 
     TT    Nội dung                          Đơn vị chủ trì        Đơn vị phối hợp       Thời gian
     1     Tuyên truyền Nghị quyết số        Ban Thường trực Ủy    Các tổ chức chính     Thường xuyên
@@ -8,6 +8,9 @@ Each cell wraps inside its column, side by side with the others. They are read b
 form a table copied from Word takes (`text.TABLE_NUMBER_HEADINGS`): the heading cells one per
 paragraph, then per row its number and its cells, each cell's wrapped lines joined. Positions
 stay those of the file: every piece of a cell keeps its offset.
+
+A table Word saves as text has one row per line, its cells parted by TABs; its cells are put one
+per line the same way.
 """
 
 from __future__ import annotations
@@ -102,3 +105,21 @@ def _reading_order(rows, numbers) -> list[tuple[str, list[tuple[int, int]]]]:
                     text = f"{text} {piece}" if text else piece
                 cells.append((text, joined))
     return cells
+
+
+def split_tab_rows(lines: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
+    """Lines and their offsets, with each row of a table saved as text by Word ("1.1<TAB>Phát triển
+    kỹ thuật …<TAB>Phòng Kế hoạch tổng hợp<TAB>…", two TABs or more) put one cell per line, each
+    cell at its own offset. An empty cell leaves no line, as in a Word table copied to text."""
+    split_lines: list[str] = []
+    split_offsets: list[int] = []
+    for line, offset in zip(lines, offsets):
+        if line.count("\t") < 2:
+            split_lines.append(line)
+            split_offsets.append(offset)
+            continue
+        for cell in re.finditer(r"[^\t]+", line):
+            if cell.group().strip():
+                split_lines.append(cell.group())
+                split_offsets.append(offset + cell.start())
+    return split_lines, split_offsets

@@ -214,8 +214,8 @@ def section_bounds(paras: list[Para]) -> tuple[tuple[int, int] | None, tuple[int
             tasks_start = index
         elif roman and re.search(r"to chuc thuc hien|phan cong (?:thuc hien|nhiem vu)", folded) and org_start is None:
             org_start = index
-        elif roman and org_start is not None and end is None and re.search(r"che do bao cao|trach nhiem thuc hien", folded):
-            continue  # "VI. CHẾ ĐỘ BÁO CÁO" after "V. PHÂN CÔNG NHIỆM VỤ": more of the organisation, its items VI.1 …
+        elif roman and org_start is not None and end is None and re.search(r"che do bao cao|trach nhiem thuc hien|to chuc thuc hien", folded):
+            continue  # "VI. CHẾ ĐỘ BÁO CÁO" (or "V. TỔ CHỨC THỰC HIỆN") after "V. PHÂN CÔNG NHIỆM VỤ": more of the organisation, its items VI.1 …
         elif (roman or closing) and org_start is not None and end is None and index > org_start:
             end = index
     tasks_end = org_start - 1 if in_chapters else org_start  # (not the "PHẦN THỨ BA" line)
@@ -344,7 +344,9 @@ def _apply_label(task: TaskSpec, kind: str, value: str, registry: BodyRegistry, 
         # the last name before the marker, whole ("Phòng Dân vận và Dân tộc, Tôn giáo (chủ trì)")
         task.lead = task.lead or registry.add(split_bodies(marked.group(1))[-1])
     codes = registry.add_all(value)
-    if kind == "lead" and codes:
+    # ("Cơ quan chỉ đạo: Ban Thường vụ …" then "Cơ quan chủ trì tham mưu: Phòng Chính trị": the body
+    # that directs leads, the one that prepares the work is the first to carry it out)
+    if kind == "lead" and codes and not task.lead:
         task.lead = codes[0]
         codes = codes[1:]
     task.implementers.extend(code for code in codes if code not in task.implementers and code != task.lead)
@@ -462,7 +464,8 @@ def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: Bo
             end = index + 1
             while end < len(paras) and end - index <= len(roles) and not _APPENDIX_ROW.match(paras[end].text):
                 end += 1
-            number = paras[index].text.rstrip(".")
+            number = _referenced_number(paras[index + 1 + roles.index("title")].text if "title" in roles and end - index - 1 == len(roles) else "",
+                                        by_number) or paras[index].text.rstrip(".")
             task = by_number.get(number)
             if task is None and end - index - 1 == len(roles) and "title" in roles and "." in number and number.rsplit(".", 1)[0] in by_number:
                 task = _appendix_point(number, paras[index + 1 + roles.index("title")], tasks, by_number)
@@ -474,6 +477,13 @@ def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: Bo
         spans.append(range(start, index))
     _inherit_from_subtasks(tasks)
     return spans
+
+
+def _referenced_number(title: str, by_number: dict[str, TaskSpec]) -> str | None:
+    """The task a row's task cell points back to ("Bố trí quỹ đất … (mục III.1.2)"): the rows of such
+    a table are counted on their own, so the row's number need not be the task's."""
+    found = re.search(r"\((?:mục|điểm|nhiệm vụ)\s+(?:[IVX]+\.)?(\d+(?:\.\d+)*)\)\.?$", title.strip(), re.IGNORECASE)
+    return found.group(1) if found and found.group(1) in by_number else None
 
 
 def _appendix_point(number: str, title: Para, tasks: list[TaskSpec], by_number: dict[str, TaskSpec]) -> TaskSpec:

@@ -211,7 +211,7 @@ def paragraphs(text: str) -> list[Para]:
     in_table = False  # after a table's "TT" column heading, a bare number is a row's, not a page's
     headers = _running_headers(text)
     lines = text.split("\n")
-    offsets = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    lines, offsets = layout.split_tab_rows(lines, list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0)))
     full = _full_width(lines)
     index = 0
     while index < len(lines):

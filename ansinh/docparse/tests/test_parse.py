@@ -9,12 +9,13 @@ import textwrap
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from ansinh.core.errors import UserError
 from ansinh.docparse.document import parse_document, parse_file, spec_summary
-from ansinh.docparse.evaluation import evaluate, mismatches, spans_overlap
+from ansinh.docparse.evaluation import body_mapping, evaluate, mismatches, spans_overlap
 from ansinh.docparse.targets import Fragment, read_target, split_fragments
 from ansinh.docparse.tasks import read_timeline, split_bodies
 from ansinh.docparse.text import clean_text, fold, paragraphs, unify_tones
@@ -1704,3 +1705,40 @@ def test_round_23_verbs_that_end_a_bodys_name():
         ("IV.4", "Ban Xây dựng Đảng", ["Ủy ban Kiểm tra Đảng ủy xã"], "unspecified"),
         ("IV.5", None, ["Các công đoàn cơ sở"], "unspecified"),
     ]
+
+
+def test_round_24_a_table_saved_as_text_with_tabs_its_rows_pointing_back_to_the_tasks():
+    tasks = _tasks_of(
+        "1. Phát triển nhà ở xã hội\n1.1. Điều chỉnh kế hoạch phát triển nhà ở.\n1.2. Bố trí quỹ đất.\n2. Cấp nước sạch đô thị\n- Mở rộng mạng lưới.\n",
+        "1. Phân công thực hiện\nTT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời hạn\n"
+        "1\tĐiều chỉnh kế hoạch (mục III.1.1)\tPhòng Quản lý nhà\tSở Tài chính\tQuý III/2026\n"
+        "2\tBố trí quỹ đất (mục III.1.2)\tPhòng Quy hoạch - Kiến trúc\tSở Nông nghiệp và Môi trường\tHằng năm\n"
+        "3\tCấp nước sạch đô thị (mục III.2)\tPhòng Hạ tầng kỹ thuật\tCác đơn vị cấp nước\tThường xuyên\n",
+    )
+    assert tasks[1:] == [
+        # a row's number is the table's own; "(mục III.1.2)" names the task
+        ("1.1", "Phòng Quản lý nhà", ["Sở Tài chính"], "fixed_date"),
+        ("1.2", "Phòng Quy hoạch - Kiến trúc", ["Sở Nông nghiệp và Môi trường"], "yearly_from"),
+        ("2", "Phòng Hạ tầng kỹ thuật", ["Các đơn vị cấp nước"], "continuous"),
+    ]
+    text = "Nơi nhận:\tGIÁM ĐỐC\nTT\tNhiệm vụ\tĐơn vị chủ trì\n1\tTuyên truyền\t\tVăn phòng\n"
+    cells = paragraphs(text)
+    assert [p.text for p in cells][:2] == ["Nơi nhận:\tGIÁM ĐỐC", "TT"]  # one TAB is no table's row
+    # each cell at its own place in the file; an empty cell leaves no line, as in a Word table copied to text
+    assert [text[p.start : p.start + len(p.text)] for p in cells[1:]] == ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "1", "Tuyên truyền", "Văn phòng"]
+
+
+def test_round_24_organisation_after_a_part_of_assignments_a_directing_body_and_a_bracketed_gold_name():
+    text = ("KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW\n\nIII. NHIỆM VỤ\n\n1. Tuyên truyền\n"
+            "Cơ quan chỉ đạo: Ban Thường vụ Đảng ủy.\nCơ quan chủ trì tham mưu: Phòng Chính trị.\nCơ quan phối hợp: Phòng Tham mưu.\n\n"
+            "IV. PHÂN CÔNG THỰC HIỆN\n\nPhân công cụ thể như sau:\n\nV. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Văn phòng bố trí kinh phí thực hiện.\n\nNơi nhận:\n")
+    spec = parse_document(text, "thu.txt")
+    assert _task_rows(spec) == [
+        ("1", "Ban Thường vụ Đảng ủy", ["Phòng Chính trị", "Phòng Tham mưu"], "unspecified"),  # the body that directs leads
+        ("V.1", None, ["Văn phòng"], "unspecified"),  # "V. TỔ CHỨC THỰC HIỆN" after "IV. PHÂN CÔNG …" is more of it
+    ]
+    gold = SimpleNamespace(bodies=[SimpleNamespace(code="khoa-san", name="Khoa Sản (Bệnh viện Sản - Nhi tỉnh Cà Mau)"),
+                                   SimpleNamespace(code="khoa-nhi", name="Khoa Nhi (Bệnh viện Sản - Nhi tỉnh Cà Mau)")])
+    parsed = SimpleNamespace(bodies=[SimpleNamespace(code="khoa-nhi-x", name="Khoa Nhi")])
+    assert body_mapping(parsed, gold) == {"khoa-nhi-x": "khoa-nhi"}  # the name before the bracket breaks the tie
