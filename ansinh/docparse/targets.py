@@ -177,6 +177,8 @@ _PER_PEOPLE = re.compile(r"\btren (?:(?:\d{1,3}(?:\.000)+|mot van|van) dan|dia b
 
 def _comparator_before(prefix: str) -> str | None:
     folded = _PER_PEOPLE.sub(lambda m: " " * len(m.group()), fold(prefix))
+    # ("Tỷ lệ lao động qua đào tạo (kể cả đào tạo dưới 3 tháng) 40%": a bracket says what is counted)
+    folded = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), folded)
     if symbol := re.search(r"(<=|>=|≤|≥|<|>)\s*$", folded):  # "< 6,5", "≥ 95" in a table's cell
         return {"<": "lt", "<=": "le", "≤": "le", ">": "gt", ">=": "ge", "≥": "ge"}[symbol.group(1)]
     best, best_end = None, -1
@@ -409,7 +411,7 @@ _PART_OF_POPULATION = re.compile(
 # built for the poor no social housing; "người cao tuổi … hưởng trợ cấp xã hội hằng tháng" no
 # rate of people past retirement age, nor of the library's recipients, who are defined by the
 # orphans under 36 months they include).
-_DEFINING = ("nha o xa hoi", "nuoc thai", "that nghiep", "36 thang", "nghi huu", "tiem")
+_DEFINING = ("nha o xa hoi", "nuoc thai", "that nghiep", "36 thang", "nghi huu", "tiem", "bang cap")
 
 
 def _benefit_free(folded: str) -> str:

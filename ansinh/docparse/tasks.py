@@ -293,8 +293,17 @@ _LABEL_KEY = re.compile(
 )
 
 
+# "… theo hình thức cộng đồng (Chủ trì: Phòng Kinh tế; phối hợp: …; thời gian: 2026 - 2030).": the
+# labels in a bracket that closes a paragraph of content
+_CLOSING_LABELS = re.compile(
+    r"^(?P<prose>.*\S)\s*\((?P<labels>(?:(?:cơ quan|đơn vị)\s+)?(?:chỉ đạo|chủ trì)[^:()]{0,40}:[^()]*)\)\.?$", re.IGNORECASE
+)
+
+
 def _labels(text: str) -> list[tuple[str, str]]:
     """Every label of a line: one, or several written on one line."""
+    if closing := _CLOSING_LABELS.match(text):
+        text = closing.group("labels")
     inner = re.sub(r"^\((.*)\)\.?$", r"\1", _BULLET.sub("", text).strip())
     starts = [m.start() for m in _LABEL_KEY.finditer(inner)]
     if len(starts) < 2:
@@ -657,6 +666,8 @@ def _section_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | 
                 _apply_label(current, *label, registry, start_year)
             if not labels:
                 current.content.append(_BULLET.sub("", para.text))
+            elif closing := _CLOSING_LABELS.match(para.text):
+                current.content.append(_BULLET.sub("", closing.group("prose")))  # the work, before its bracket
             continue
         else:
             continue

@@ -195,10 +195,18 @@ def _running_headers(text: str) -> set[str]:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     beside_page: dict[str, list[bool]] = {}
     for index, line in enumerate(lines):
-        if len(line.split()) >= 6 and not line.endswith((".", ";", ":", ",")):
+        if numbered := _HEADER_WITH_PAGE.match(line):  # "Kế hoạch số 19/KH-UBND … Tìa Dình            2"
+            beside_page.setdefault(numbered.group(1), []).append(True)
+        elif len(line.split()) >= 6 and not line.endswith((".", ";", ":", ",")):
             neighbours = lines[max(index - 1, 0) : index] + lines[index + 1 : index + 2]
             beside_page.setdefault(line, []).append(any(_PAGE_LINE.match(n) for n in neighbours))
-    return {line for line, pages in beside_page.items() if len(pages) >= 2 and all(pages)}
+    repeated = {line for line, pages in beside_page.items() if len(pages) >= 2 and all(pages)}
+    # a header with the page's number at its right: its words repeat, the number changes
+    return repeated | {line for line in lines if (numbered := _HEADER_WITH_PAGE.match(line)) and numbered.group(1) in repeated}
+
+
+# A running header set on one line with the page's number far to its right
+_HEADER_WITH_PAGE = re.compile(r"^(\S+(?: +\S+){3,})\s{10,}\d{1,3}$")  # (four words or more, words one space apart)
 
 
 def _ends_table(line: str) -> bool:

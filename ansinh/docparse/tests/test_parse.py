@@ -1742,3 +1742,27 @@ def test_round_24_organisation_after_a_part_of_assignments_a_directing_body_and_
                                    SimpleNamespace(code="khoa-nhi", name="Khoa Nhi (Bệnh viện Sản - Nhi tỉnh Cà Mau)")])
     parsed = SimpleNamespace(bodies=[SimpleNamespace(code="khoa-nhi-x", name="Khoa Nhi")])
     assert body_mapping(parsed, gold) == {"khoa-nhi-x": "khoa-nhi"}  # the name before the bracket breaks the tie
+
+
+def test_round_24_labels_in_a_bracket_closing_a_paragraph_and_a_header_with_its_page_number():
+    header = "Kế hoạch số 19/KH-UBND ngày 06/02/2026 của UBND xã Tìa Dình" + " " * 30
+    tasks = _tasks_of(
+        "1. Phát triển sinh kế\n    Hỗ trợ giống bò, dê theo hình thức cộng đồng (Chủ trì: Phòng Kinh tế; phối hợp: Ban quản lý\n"
+        f"{header}2\ncác bản; thời gian: 2026 - 2030).\n2. Tín dụng chính sách\n    Củng cố các tổ tiết kiệm.\n"
+        f"{header}3\n")
+    assert tasks == [("1", "Phòng Kinh tế", ["Ban quản lý các bản"], "yearly_from"), ("2", None, [], "unspecified")]
+    spec = parse_document("KẾ HOẠCH\n\nIII. NHIỆM VỤ\n\n1. Phát triển sinh kế\n    Hỗ trợ giống bò (Chủ trì: Phòng Kinh tế).\n", "thu.txt")
+    assert spec.tasks[0].content == ["Hỗ trợ giống bò"]  # the work, before its bracket
+
+
+def test_round_24_a_bracket_inside_a_targets_name_and_training_with_no_degree():
+    targets = _targets_of(
+        "- Tỷ lệ lao động qua đào tạo (kể cả đào tạo dưới 3 tháng) đạt 45%.\n\n"
+        "- Tỷ lệ lao động qua đào tạo đạt 75%, trong đó có bằng cấp, chứng chỉ đạt 35%.")
+    assert [(t.comparator, t.value, t.indicator) for t in targets] == [
+        ("qual", None, None),  # "dưới 3 tháng" says who is counted; training with no degree is no library rate
+        ("qual", None, None), ("ge", Decimal(35), "TL_LD_CO_BANG"),
+    ]
+    # ("dưới 6 tuổi" in the bracket says who is counted: no "lt"; a bare figure is reached or passed)
+    bracketed = _targets_of("- Tỷ lệ dân số tham gia bảo hiểm y tế (kể cả trẻ em dưới 6 tuổi) 96%.")
+    assert [(t.comparator, t.value, t.indicator) for t in bracketed] == [("ge", Decimal(96), "TL_BAO_PHU_BHYT")]
