@@ -367,7 +367,7 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
     """The nq42 indicator whose name words are best covered by the text (the fragment with its
     context), ties broken by the words of the fragment itself; else None."""
     text, own = _spelled_out(text), _spelled_out(own)
-    if _UNMEASURED.search(fold(f"{text} {own}")):
+    if _UNMEASURED.search(fold(f"{text} {own}")) or _PART_OF_TERRITORY.search(fold(own or text)):
         return None
     words = _words(text)
     own_words = _words(own) if own else words
@@ -399,6 +399,9 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
 # money ("số tiền chậm đóng bảo hiểm xã hội": no share of people insured), a share of administrative
 # procedures ("100% thủ tục hành chính về BHXH, BHYT …").
 _UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat|hai long|so tien|cham dong|thu tuc hanh chinh|dich vu cong|nuoc hop ve sinh)\b")
+# A part of the territory the program covers ("các xã biên giới", "khu vực biên giới"): the
+# library's indicators measure all of it.
+_PART_OF_TERRITORY = re.compile(r"\bbien gioi\b")
 # Words that narrow a rate to a part of the population: members, pupils, an ethnic group (every
 # gold author drafted such rates as qualitative, not as the library's rate of the whole population).
 _PART_OF_POPULATION = re.compile(

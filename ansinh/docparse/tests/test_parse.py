@@ -1766,3 +1766,6 @@ def test_round_24_a_bracket_inside_a_targets_name_and_training_with_no_degree():
     # ("dưới 6 tuổi" in the bracket says who is counted: no "lt"; a bare figure is reached or passed)
     bracketed = _targets_of("- Tỷ lệ dân số tham gia bảo hiểm y tế (kể cả trẻ em dưới 6 tuổi) 96%.")
     assert [(t.comparator, t.value, t.indicator) for t in bracketed] == [("ge", Decimal(96), "TL_BAO_PHU_BHYT")]
+    border = _targets_of("- Tỷ lệ dân số tham gia bảo hiểm y tế tại các xã biên giới đạt trên 95%.\n\n"
+                         "- Không còn hộ gia đình ở khu vực biên giới phải ở nhà tạm, nhà dột nát.")
+    assert [(t.comparator, t.indicator) for t in border] == [("qual", None), ("qual", None)]  # a part of the territory
