@@ -237,6 +237,9 @@ def read_timeline(text: str, start_year: int | None = None) -> tuple[str, int | 
         return "yearly_from", int(since.group(1)) if since else start_year, None
     if since := re.match(r"\s*tu hoc ky [ivx\d]+ nam hoc (\d{4})", folded):  # "từ học kỳ I năm học 2026 - 2027": every year from then
         return "yearly_from", int(since.group(1)), None
+    # "2026 - 2030, năm 2026 bàn giao 60 căn trước ngày 31/12/2026": the period first, a milestone inside it
+    if span := re.match(r"\s*(?:giai doan |nam )?(\d{4})\s*[-–]\s*\d{4}\s*[,;]", folded):
+        return "yearly_from", int(span.group(1)), None
     found = _DATE.search(text)
     if found:
         return "fixed_date", None, _safe_date(int(found.group(3)), int(found.group(2)), int(found.group(1)))

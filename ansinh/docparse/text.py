@@ -134,7 +134,9 @@ _LABEL_END = re.compile(r"(?:^|[.;(]\s*)(?:[Tt]hời (?:gian|hạn)[^:.;]{0,20}|
 def _cannot_end(previous: str, line: str) -> bool:
     """The line before stops where no sentence can, and the line goes on with what it asks for."""
     if _NEW_ITEM.match(line):
-        return bool(_NEEDS_PART.search(previous) and re.match(r"[IVX]+\.", line))  # "… điểm 3 Mục" / "III."
+        return bool(_NEEDS_PART.search(previous) and re.match(r"[IVX]+\.", line)  # "… điểm 3 Mục" / "III."
+                    # "(…; thời gian: 2026" / "- 2030, năm 2026 bàn giao …)": a span of years inside a bracket, no bullet
+                    or previous.count("(") > previous.count(")") and re.search(r"\d{4}$", previous) and re.match(r"[-–]\s*\d{4}\b", line))
     return bool(
         _NEEDS_MORE.search(previous) or _LABEL_END.search(previous)
         # "(Chủ trì: …; phối hợp: Báo và Phát thanh, Truyền hình" / "Tuyên Quang, …)": inside a bracket

@@ -7,6 +7,7 @@ import io
 import re
 import textwrap
 import zipfile
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
@@ -1769,3 +1770,14 @@ def test_round_24_a_bracket_inside_a_targets_name_and_training_with_no_degree():
     border = _targets_of("- Tỷ lệ dân số tham gia bảo hiểm y tế tại các xã biên giới đạt trên 95%.\n\n"
                          "- Không còn hộ gia đình ở khu vực biên giới phải ở nhà tạm, nhà dột nát.")
     assert [(t.comparator, t.indicator) for t in border] == [("qual", None), ("qual", None)]  # a part of the territory
+
+
+def test_round_24_a_span_of_years_broken_before_its_dash_inside_a_bracket_and_a_period_with_a_milestone():
+    tasks = _tasks_of(
+        "1. Xây dựng nhà “Mái ấm biên cương”\n- Huy động ngày công.\n"
+        "(Chủ trì: Phòng Hậu cần - Kỹ thuật; phối hợp: Phòng Chính trị; thời gian: 2026\n"
+        "- 2030, năm 2026 bàn giao 60 căn trước ngày 31/12/2026)\n")
+    assert tasks == [("1", "Phòng Hậu cần - Kỹ thuật", ["Phòng Chính trị"], "yearly_from")]  # "- 2030" is no bullet
+    assert read_timeline("2026 - 2030, năm 2026 bàn giao 60 căn trước ngày 31/12/2026") == ("yearly_from", 2026, None)
+    assert read_timeline("Năm 2026 - 2030; mỗi năm hoàn thành trước ngày 30/11") == ("yearly_from", 2026, None)
+    assert read_timeline("hoàn thành trước ngày 31/12/2026") == ("fixed_date", None, date(2026, 12, 31))
