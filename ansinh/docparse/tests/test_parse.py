@@ -420,7 +420,7 @@ MEASURED = [
     ("batch13", "ubnd-tp-da-nang-ke-hoach", 0.987, 1.0),
     ("batch14", "buu-dien-tinh-ke-hoach", 0.972, 0.957), ("batch14", "cong-an-tinh-ke-hoach", 0.94, 0.959),
     ("batch14", "so-nnmt-ke-hoach", 1.0, 1.0),
-    ("batch15", "dang-uy-ubnd-tinh-ctr", 0.962, 1.0), ("batch15", "hoi-ccb-tinh-ctr", 1.0, 0.932),
+    ("batch15", "dang-uy-ubnd-tinh-ctr", 1.0, 1.0), ("batch15", "hoi-ccb-tinh-ctr", 1.0, 0.932),
     ("batch15", "ubnd-phuong-tang-nhon-phu-ke-hoach", 1.0, 1.0),
     ("batch16", "hoi-nct-tinh-ctr", 0.847, 0.874), ("batch16", "tt-hdnd-tinh-ke-hoach", 1.0, 0.928),
     ("batch16", "ttyt-khu-vuc-ke-hoach", 0.877, 1.0),
@@ -454,10 +454,14 @@ MEASURED = [
     ("batch30", "hoi-nkt-ninh-binh-ctr", 0.946, 0.799),
     ("batch31", "bcd-giam-ngheo-lao-cai-ke-hoach", 0.866, 0.928), ("batch31", "so-cong-thuong-gia-lai-ke-hoach", 0.937, 0.666),
     ("batch31", "ubnd-xa-cu-pui-ke-hoach", 0.978, 0.764),
-    ("batch32", "dang-uy-xa-y-ty-lao-cai-ctr", 0.908, 0.642), ("batch32", "ldld-tinh-bac-ninh-ke-hoach", 0.922, 0.713),
+    ("batch32", "dang-uy-xa-y-ty-lao-cai-ctr", 0.954, 0.642), ("batch32", "ldld-tinh-bac-ninh-ke-hoach", 0.922, 0.785),
     ("batch32", "so-noi-vu-thai-nguyen-ke-hoach", 0.922, 0.624),
     ("batch33", "so-gddt-lam-dong-ke-hoach", 1.0, 0.937), ("batch33", "ubmttq-phuong-thot-not-ke-hoach", 0.956, 0.845),
     ("batch33", "ubnd-tinh-tay-ninh-ke-hoach", 0.899, 0.666),
+    ("batch34", "bdbp-an-giang-ke-hoach", 0.922, 0.856), ("batch34", "dang-uy-xa-ninh-thanh-loi-ca-mau-ctr", 0.957, 1.0),
+    ("batch34", "so-xay-dung-khanh-hoa-ke-hoach", 1.0, 0.856),
+    ("batch35", "bv-san-nhi-ca-mau-ke-hoach", 1.0, 0.866), ("batch35", "dang-uy-bdbp-cao-bang-ctr", 0.975, 0.785),
+    ("batch35", "ubnd-xa-tia-dinh-ke-hoach", 0.979, 0.881),
 ]
 
 
