@@ -1785,3 +1785,11 @@ def test_round_24_a_span_of_years_broken_before_its_dash_inside_a_bracket_and_a_
     assert read_timeline("2026 - 2030, năm 2026 bàn giao 60 căn trước ngày 31/12/2026") == ("yearly_from", 2026, None)
     assert read_timeline("Năm 2026 - 2030; mỗi năm hoàn thành trước ngày 30/11") == ("yearly_from", 2026, None)
     assert read_timeline("hoàn thành trước ngày 31/12/2026") == ("fixed_date", None, date(2026, 12, 31))
+
+
+def test_so_lieu_and_so_luong_are_no_department():
+    tasks = _tasks_of(
+        "1. Tuyên truyền\n- Đẩy mạnh.\n",
+        "1. Chế độ báo cáo: báo cáo năm gửi trước ngày 15/12; số liệu báo cáo tính theo biểu mẫu do Sở Nội vụ hướng dẫn.\n"
+        "2. Sở Y tế theo dõi, tổng hợp kết quả.\n")
+    assert tasks[1:] == [("IV.1", None, [], "unspecified"), ("IV.2", None, ["Sở Y tế"], "unspecified")]  # "số" is no "Sở"
