@@ -513,6 +513,8 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
             continue
         if re.match(r"\(\*+\)|Ghi chú\b", para.text):  # "(*) Chỉ tiêu số 16 tính cộng dồn …": a table's footnote
             continue
+        if re.fullmatch(r"\((?!\d{1,2}\))[^()]*\)\.?", para.text):  # "(Tỷ lệ hộ nghèo tính theo chuẩn …; số liệu năm 2025 là số ước …)": a note
+            continue
         area = _area(para.text, len(areas) + 1)
         areas.append(area)
         body_start = _body_start(para.text)
@@ -572,10 +574,12 @@ def _table_fragments(paras: list[Para], start: int, year: int, area_number: int)
         return [], start
     name_at = next((i for i, h in enumerate(headings) if "chi tieu" in h or "noi dung" in h), 0)
     unit_at = next((i for i, h in enumerate(headings) if "don vi" in h or h == "dvt"), None)
-    years = [(i, _year_of(text, year)) for i, text in enumerate(written) if re.search(r"\d{4}", text)]
+    # ("Ước thực hiện năm 2025", "Thực hiện năm 2025": what was done, the baseline, no target)
+    years = [(i, _year_of(text, year)) for i, text in enumerate(written)
+             if re.search(r"\d{4}", text) and not re.match(r"(?:uoc (?:thuc hien|dat)|thuc hien|hien trang|ket qua)\b", headings[i])]
     fragments = []
     while index < len(paras) and (_ROW_NUMBER.match(paras[index].text) or _GROUP_NUMBER.match(paras[index].text)):
-        if _GROUP_NUMBER.match(paras[index].text):  # the group's number and name, no figures
+        if _GROUP_NUMBER.match(paras[index].text) or _numbered_group(paras, index):  # the group's number and name, no figures
             index += 2
             continue
         following = paras[index + 1].text if index + 1 < len(paras) else ""
@@ -595,6 +599,13 @@ def _table_fragments(paras: list[Para], start: int, year: int, area_number: int)
                 text = f"{cells[name_at].text} {cells[column].text}{written_unit if figure else ''}"
                 fragments.append(Fragment(text, cells[name_at].start, column_year, f"nhom-{area_number}", _per_10k(text), text))
     return fragments, index
+
+
+def _numbered_group(paras: list[Para], index: int) -> bool:
+    """"1 | Giảm nghèo, an sinh xã hội" then "1.1 | Tỷ lệ hộ nghèo … ": a row numbered like a row that
+    names a group of the rows numbered under it, and holds no figures."""
+    number = paras[index].text.rstrip(".")
+    return index + 2 < len(paras) and paras[index + 2].text.rstrip(".").startswith(f"{number}.") and bool(_ROW_NUMBER.match(paras[index + 2].text))
 
 
 _LETTER = re.compile(r"^[a-zđ]\)\s+")

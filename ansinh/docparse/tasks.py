@@ -375,7 +375,8 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
     bounds, org = section_bounds(paras)
     tasks: list[TaskSpec] = []
     if bounds:
-        tasks.extend(_section_tasks(paras[bounds[0] : bounds[1]], registry, start_year))
+        lettered = (part_numeral(paras[bounds[0] - 1].text) or "") in _PART_LETTERS  # "C. NHIỆM VỤ, GIẢI PHÁP"
+        tasks.extend(_section_tasks(paras[bounds[0] : bounds[1]], registry, start_year, roman_groups=lettered))
     if org:
         # "IV." usually; "V." after a section on funding; "D." in lettered parts; "III" of "PHẦN THỨ BA"
         numeral = part_numeral(paras[org[0] - 1].text) or chapter_numeral(paras[org[0] - 2].text)
@@ -437,7 +438,7 @@ def _without_assignment_tables(paras: list[Para], tasks: list[TaskSpec], registr
     """"1. Phân công thực hiện các nhiệm vụ tại Mục III" then a table "TT | Nhiệm vụ | Đơn vị chủ
     trì | …" in the organisation section assigns the tasks like an appendix does; the table and
     its heading are no organisation items."""
-    spans = _assign_from_appendix(paras, tasks, registry, start_year)
+    spans = _assign_from_appendix(paras, tasks, registry, start_year) + _assign_from_body_table(paras, tasks, registry)
     dropped = {index for span in spans for index in span}
     for span in spans:  # "1. Phân công thực hiện" (then perhaps "Các nhiệm vụ … như sau:") before the table
         before = [i for i in (span.start - 1, span.start - 2) if i >= 0]
@@ -446,6 +447,55 @@ def _without_assignment_tables(paras: list[Para], tasks: list[TaskSpec], registr
             before = before[1:]
         dropped |= {i for i in before[:1] if "phan cong" in fold(paras[i].text)}
     return [para for index, para in enumerate(paras) if index not in dropped]
+
+
+def _body_table_columns(headings: list[str]) -> tuple[int, int, int] | None:
+    """(body, leads, joins) columns of a table of assignments arranged by body ("Cơ quan, đơn vị |
+    Chủ trì nhiệm vụ số | Phối hợp thực hiện nhiệm vụ số"), if the headings are those of one."""
+    folded = [fold(heading) for heading in headings]
+    body = next((i for i, h in enumerate(folded) if re.search(r"co quan|don vi", h) and not re.search(r"chu tri|phoi hop", h)), None)
+    leads = next((i for i, h in enumerate(folded) if "chu tri" in h and re.search(r"nhiem vu|\bso\b", h)), None)
+    joins = next((i for i, h in enumerate(folded) if "phoi hop" in h and re.search(r"nhiem vu|\bso\b", h)), None)
+    return None if None in (body, leads, joins) else (body, leads, joins)
+
+
+def _assign_from_body_table(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegistry) -> list[range]:
+    """"STT | Cơ quan, đơn vị | Chủ trì nhiệm vụ số | Phối hợp thực hiện nhiệm vụ số", one cell per
+    line, rows "1 | Phòng Văn hóa - Xã hội | 1, 3, 4 | 2, 9" ("-" where none): the body leads the
+    tasks of the one list and joins those of the other. A row numbered "I", "II" names a group of
+    bodies ("Đề nghị các cơ quan, tổ chức phối hợp"). Returns the paragraphs each table spans."""
+    by_number = {task.number: task for task in tasks}
+    spans = []
+    for start, para in enumerate(paras):
+        if fold(para.text) not in TABLE_NUMBER_HEADINGS:
+            continue
+        index = start + 1
+        while index < len(paras) and not _BODY_TABLE_ROW.match(paras[index].text):
+            index += 1
+        columns = _body_table_columns([p.text for p in paras[start + 1 : index]])
+        if columns is None:
+            continue
+        width = index - start - 1
+        while index < len(paras) and _BODY_TABLE_ROW.match(paras[index].text):
+            if re.fullmatch(r"[IVX]+\.?", paras[index].text):  # the group's number and name
+                index += 2
+                continue
+            cells = [p.text for p in paras[index + 1 : index + 1 + width]]
+            index += 1 + width
+            if len(cells) < width:
+                break
+            codes = registry.add_all(cells[columns[0]])
+            for at, leads in ((columns[1], True), (columns[2], False)):
+                for task in (by_number[n] for n in re.findall(r"\d+(?:\.\d+)*", cells[at]) if n in by_number):
+                    rest = codes
+                    if leads and codes and not task.lead:
+                        task.lead, rest = codes[0], codes[1:]
+                    task.implementers.extend(c for c in rest if c not in task.implementers and c != task.lead)
+        spans.append(range(start, index))
+    return spans
+
+
+_BODY_TABLE_ROW = re.compile(r"^(?:\d{1,2}|[IVX]+)\.?$")
 
 
 def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegistry, start_year: int | None) -> list[range]:
@@ -465,8 +515,8 @@ def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: Bo
         while index < len(paras) and not _APPENDIX_ROW.match(paras[index].text):
             roles.append(_column(paras[index].text))
             index += 1
-        if "lead" not in roles:
-            continue
+        if "lead" not in roles or _body_table_columns([p.text for p in paras[start + 1 : index]]):
+            continue  # (a table arranged by body: `_assign_from_body_table`)
         last = ()
         while index < len(paras) and _APPENDIX_ROW.match(paras[index].text):
             number = tuple(int(part) for part in paras[index].text.rstrip(".").split("."))
@@ -646,7 +696,15 @@ def _assign_by_reference(paras: list[Para], tasks: dict[str, TaskSpec], registry
     return rest
 
 
-def _section_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | None = None) -> list[TaskSpec]:
+# Inside a part lettered "C. NHIỆM VỤ, GIẢI PHÁP", its Roman sections "I. Giảm nghèo …" group the
+# numbered tasks, which run on from one section to the next.
+_ROMAN_GROUP = re.compile(r"^([IVX]+)\.\s+(\S.*)$")
+
+
+_PART_LETTERS = tuple("ABCDĐEFGH")
+
+
+def _section_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | None = None, roman_groups: bool = False) -> list[TaskSpec]:
     table = next((i for i, para in enumerate(paras) if fold(para.text) in TABLE_NUMBER_HEADINGS), None)
     known: dict[str, TaskSpec] = {}
     if table is not None:  # "TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian", one cell per line
@@ -654,11 +712,16 @@ def _section_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | 
         paras = paras[:table]
     current: TaskSpec | None = None
     group: str | None = None
+    roman: str | None = None  # "I. Giảm nghèo đô thị …": a group of the numbered tasks under it
     for para in paras:
         numbered, lettered = _NUMBERED.match(para.text), _LETTERED.match(para.text)
-        if numbered:
+        if roman_groups and (heading := _ROMAN_GROUP.match(para.text)) and heading.group(1) not in known:
+            roman = heading.group(1)
+            current = _new_task(roman, heading.group(2), "tasks", None, para.start)
+        elif numbered:
             number = numbered.group(1)
-            current = _new_task(number, numbered.group(2), "tasks", _parent_of(number, known), para.start)
+            parent = _parent_of(number, known) or (roman if "." not in number else None)
+            current = _new_task(number, numbered.group(2), "tasks", parent, para.start)
             group = number if "." not in number else group
         elif lettered:
             number = f"{group}.{lettered.group(1)}" if group else lettered.group(1)

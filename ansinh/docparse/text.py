@@ -163,7 +163,7 @@ def _joins(previous: str, line: str) -> bool:
     return first.isalpha() and first.islower()
 
 
-_LETTER_PART = re.compile(r"^([A-H])\.\s+\S")
+_LETTER_PART = re.compile(r"^([A-HĐ])\.\s+\S")  # (Vietnamese letters: "D.", then "Đ.")
 
 
 def part_numeral(text: str) -> str | None:

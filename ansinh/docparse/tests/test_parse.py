@@ -1793,3 +1793,39 @@ def test_so_lieu_and_so_luong_are_no_department():
         "1. Chế độ báo cáo: báo cáo năm gửi trước ngày 15/12; số liệu báo cáo tính theo biểu mẫu do Sở Nội vụ hướng dẫn.\n"
         "2. Sở Y tế theo dõi, tổng hợp kết quả.\n")
     assert tasks[1:] == [("IV.1", None, [], "unspecified"), ("IV.2", None, ["Sở Y tế"], "unspecified")]  # "số" is no "Sở"
+
+
+_THANH_KHE_LIKE = (
+    "KẾ HOẠCH\nThực hiện chính sách xã hội năm 2026\n"
+    "B. MỤC TIÊU, CHỈ TIÊU\nII. Chỉ tiêu cụ thể\n(Số liệu năm 2025 là số ước thực hiện trên địa bàn phường.)\n"
+    "STT\tChỉ tiêu\tĐơn vị tính\tƯớc thực hiện năm 2025\tKế hoạch năm 2026\tĐến năm 2030\n"
+    "1\tLao động, việc làm\n"
+    "1.1\tTỷ lệ thất nghiệp khu vực thành thị\t%\t3,4\tDưới 3,3\tDưới 3\n"
+    "1.2\tTỷ lệ dân số tham gia bảo hiểm y tế\t%\t94,6\t95,5\tTrên 97\n"
+    "C. NHIỆM VỤ, GIẢI PHÁP\nI. Giảm nghèo đô thị\n1. Rà soát hộ nghèo (thời gian: quý IV hằng năm)\n+ Rà soát công khai.\n"
+    "2. Hỗ trợ sinh kế (thời gian: hằng năm)\nII. Chuyển đổi số\n3. Số hóa dữ liệu (thời gian: quý III/2026)\n"
+    "D. PHÂN CÔNG THỰC HIỆN\nCác cơ quan thực hiện các nhiệm vụ tại Mục C theo bảng sau:\n"
+    "STT\tCơ quan, đơn vị\tChủ trì nhiệm vụ số\tPhối hợp thực hiện nhiệm vụ số\n"
+    "I\tCác cơ quan, đơn vị thuộc phường\n"
+    "1\tPhòng Văn hóa - Xã hội\t1, 3\t2\n2\tPhòng Kinh tế\t2\t-\n3\tCông an phường\t-\t3\n"
+    "Đ. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa - Xã hội là cơ quan thường trực, chủ trì theo dõi, tổng hợp.\n\nNơi nhận:\n"
+)
+
+
+def test_round_25_a_lettered_plan_with_tab_tables_of_targets_and_of_assignments_by_body():
+    spec = parse_document(_THANH_KHE_LIKE, "thu.txt")
+    # the 2025 column is what was done, no target; the group's row "1 | Lao động, việc làm" has no figures;
+    # the bracketed note above the table is none
+    assert [(t.comparator, t.value, t.year, t.indicator) for t in spec.targets] == [
+        ("lt", Decimal("3.3"), 2026, "TL_THAT_NGHIEP_THANH_THI"), ("lt", Decimal(3), 2030, "TL_THAT_NGHIEP_THANH_THI"),
+        ("ge", Decimal("95.5"), 2026, "TL_BAO_PHU_BHYT"), ("gt", Decimal(97), 2030, "TL_BAO_PHU_BHYT"),
+    ]
+    assert [(*row, t.parent_number) for row, t in zip(_task_rows(spec), spec.tasks)] == [
+        # a Roman section of a lettered part groups the tasks (its lead and timeline what its tasks share)
+        ("I", None, [], "yearly_from", None),
+        ("1", "Phòng Văn hóa - Xã hội", [], "yearly_from", "I"),  # "1, 3" in the column of those it leads
+        ("2", "Phòng Kinh tế", ["Phòng Văn hóa - Xã hội"], "yearly_from", "I"),
+        ("II", "Phòng Văn hóa - Xã hội", [], "fixed_date", None),
+        ("3", "Phòng Văn hóa - Xã hội", ["Công an phường"], "fixed_date", "II"),
+        ("Đ.1", "Phòng Văn hóa - Xã hội", [], "unspecified", None),  # "Đ." is the part after "D."
+    ]
