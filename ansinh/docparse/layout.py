@@ -111,13 +111,14 @@ def split_tab_rows(lines: list[str], offsets: list[int]) -> tuple[list[str], lis
     """Lines and their offsets, with each row of a table saved as text by Word ("1.1<TAB>Phát triển
     kỹ thuật …<TAB>Phòng Kế hoạch tổng hợp<TAB>…", two TABs or more) put one cell per line, each
     cell at its own offset. An empty cell leaves no line, as in a Word table copied to text. A
-    line with one TAB next to such a row is a row of the table too ("1<TAB>Giảm nghèo, an sinh xã
-    hội": a group's number and name)."""
+    line with one TAB after a row's number, next to such a row, is a row of the table too
+    ("1<TAB>Giảm nghèo, an sinh xã hội": a group's number and name)."""
     split_lines: list[str] = []
     split_offsets: list[int] = []
     for index, (line, offset) in enumerate(zip(lines, offsets)):
-        beside_row = any(other.count("\t") >= 2 for other in lines[max(index - 1, 0) : index + 2])
-        if line.count("\t") < 2 and not ("\t" in line and beside_row):
+        group_row = bool(re.match(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)\.?\t", line))
+        beside_row = group_row and any(other.count("\t") >= 2 for other in lines[max(index - 1, 0) : index + 2])
+        if line.count("\t") < 2 and not beside_row:
             split_lines.append(line)
             split_offsets.append(offset)
             continue
