@@ -28,7 +28,7 @@ _COMPOUNDS = (
     r"tham muu, giup viec", r"linh vuc, dia ban", r"hdnd va ubnd", r"quan ly thu - so, the", r"pho bien, giao duc phap luat", r"hoc sinh, sinh vien",
     r"phong, chong", r"lam sang, can lam sang", r"bao tro xa hoi, tre em va phong", r"dang uy, chi bo", r"chi bo, dang bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
     r"co quan, don vi", r"(?:cac )?phong, (?:cac )?don vi", r"huyen, (?:thi xa, thanh pho|thanh pho, thi xa|thanh pho)", r"quan, huyen", r"xa, phuong, thi tran", r"ban, nganh", r"phong, ban", r"so, nganh", r"thuong binh va xa hoi", r"tai nguyen va moi truong",
-    r"giao duc va dao tao", r"van hoa va thong tin", r"van hoa, the thao va du lich", r"van hoa, khoa hoc va thong tin",
+    r"giao duc va dao tao", r"van hoa va thong tin", r"van hoa, the thao va du lich", r"van hoa, dien anh va the thao", r"van hoa, khoa hoc va thong tin",
     r"van hoa - thong tin va the thao", r"nong nghiep va phat trien nong thon", r"tai chinh - ke hoach", r"kinh te - ha tang",
     r"to chuc chinh tri - xa hoi", r"thong tin va truyen thong", r"ke hoach va dau tu", r"khoa hoc va cong nghe",
     r"lao dong - thuong binh va xa hoi", r"(?:huyen|thi|thanh) uy(?:, (?:huyen|thi|thanh) uy)+(?:, dang uy)?",
@@ -39,6 +39,8 @@ _COMPOUNDS = (
     r"bao va phat thanh, truyen hinh", r"tuyen truyen, bao chi va xuat ban", r"dan van va dan toc, ton giao",
     r"(?:xa, )?phuong, dac khu", r"so, ban, nganh", r"quan ly thu - so, the", r"khu cong nghe cao va cac khu cong nghiep",
     r"(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong)(?:,? (?:va )?(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong))+",
+    # "các chi bộ thôn, làng, plei", "nhân viên y tế thôn, bản": the kinds of village of one body
+    r"(?:thon|lang|plei|ban|buon|ap|soc|to dan pho|khu pho)(?:,? (?:va )?(?:thon|lang|plei|ban|buon|ap|soc|to dan pho|khu pho)\b)+",
     # "Các phòng chuyên môn, đơn vị thuộc Sở", "Các khoa, phòng thuộc Trung tâm": the issuer's own units, one group
     r"cac (?:phong|khoa|ban|chi cuc|don vi|van phong)(?: (?:chuyen mon|chuc nang|nghiep vu))?"
     r"(?:,? (?:va )?(?:cac )?(?:phong|khoa|ban|chi cuc|don vi|van phong)(?: (?:chuyen mon|chuc nang|nghiep vu))?)+ (?=(?:truc )?thuoc\b)",

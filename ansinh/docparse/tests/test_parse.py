@@ -1829,3 +1829,11 @@ def test_round_25_a_lettered_plan_with_tab_tables_of_targets_and_of_assignments_
         ("3", "Phòng Văn hóa - Xã hội", ["Công an phường"], "fixed_date", "II"),
         ("Đ.1", "Phòng Văn hóa - Xã hội", [], "unspecified", None),  # "Đ." is the part after "D."
     ]
+
+
+def test_round_25_the_kinds_of_village_of_one_body_and_a_provincial_culture_centre():
+    assert split_bodies("Ủy ban Mặt trận Tổ quốc Việt Nam xã; các chi bộ thôn, làng, plei") == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam xã", "các chi bộ thôn, làng, plei"]
+    assert split_bodies("nhân viên y tế thôn, bản, Hội Liên hiệp Phụ nữ xã") == ["nhân viên y tế thôn, bản", "Hội Liên hiệp Phụ nữ xã"]
+    assert split_bodies("Trung tâm Văn hóa, Điện ảnh và Thể thao tỉnh; Thư viện tỉnh") == [
+        "Trung tâm Văn hóa, Điện ảnh và Thể thao tỉnh", "Thư viện tỉnh"]
