@@ -226,9 +226,10 @@ def section_bounds(paras: list[Para]) -> tuple[tuple[int, int] | None, tuple[int
     return tasks, org
 
 
-def read_timeline(text: str, start_year: int | None = None) -> tuple[str, int | None, date | None]:
+def read_timeline(text: str, start_year: int | None = None, labelled: bool = False) -> tuple[str, int | None, date | None]:
     """(kind, from_year, due) of a timeline phrase; `start_year` (the program's first year)
-    dates a bare "Hằng năm"."""
+    dates a bare "Hằng năm". `labelled`: the phrase is a task's stated time ("Thời gian: …"), not
+    words of a sentence."""
     folded = fold(text)
     if "thuong xuyen" in folded or "lien tuc" in folded:
         return "continuous", None, None
@@ -242,6 +243,13 @@ def read_timeline(text: str, start_year: int | None = None) -> tuple[str, int | 
     # "2026 - 2030, năm 2026 bàn giao 60 căn trước ngày 31/12/2026": the period first, a milestone inside it
     if span := re.match(r"\s*(?:giai doan |nam )?(\d{4})\s*[-–]\s*\d{4}\s*[,;]", folded):
         return "yearly_from", int(span.group(1)), None
+    # "Thời gian: rà soát xong trước ngày 31/3/2026; hỗ trợ sinh kế hằng năm": work that recurs, one
+    # step of it dated (every gold author drafted such a stated time as recurring; in a sentence of
+    # the organisation "… báo cáo trước ngày 15/12/2026 và hằng năm" most leave it a deadline)
+    dated = _DATE.search(text) or _MONTH.search(text) or _QUARTER.search(text)
+    if labelled and dated and re.search(r"\b(?:hang nam|hang quy|moi nam)\b", folded) and not re.search(r"hang nam\)?\s*$", fold(text[: dated.start()])):
+        since = re.search(r"tu nam (\d{4})", folded) or re.search(r"(\d{4})", text)
+        return "yearly_from", int(since.group(1)), None
     found = _DATE.search(text)
     if found:
         return "fixed_date", None, _safe_date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
@@ -348,7 +356,7 @@ def _apply_label(task: TaskSpec, kind: str, value: str, registry: BodyRegistry, 
         _prose_roles(task, value, registry, start_year)
         return
     if kind == "timeline":
-        task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(value, start_year)
+        task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(value, start_year, labelled=True)
         task.timeline_text = value.rstrip(".").strip()
         return
     value = re.sub(r"\s*\((?:cơ quan |đơn vị )?phối hợp\)", "", value, flags=re.IGNORECASE)  # "Y, Z (phối hợp)": the rest are

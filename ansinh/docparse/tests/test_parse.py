@@ -1837,3 +1837,14 @@ def test_round_25_the_kinds_of_village_of_one_body_and_a_provincial_culture_cent
     assert split_bodies("nhân viên y tế thôn, bản, Hội Liên hiệp Phụ nữ xã") == ["nhân viên y tế thôn, bản", "Hội Liên hiệp Phụ nữ xã"]
     assert split_bodies("Trung tâm Văn hóa, Điện ảnh và Thể thao tỉnh; Thư viện tỉnh") == [
         "Trung tâm Văn hóa, Điện ảnh và Thể thao tỉnh", "Thư viện tỉnh"]
+
+
+def test_round_25_a_stated_time_that_recurs_with_one_step_dated():
+    tasks = _tasks_of("1. Hỗ trợ sinh kế\n- Rà soát hộ nghèo.\nThời gian: rà soát xong trước ngày 31/3/2026; hỗ trợ sinh kế hằng năm.\n"
+                      "2. Số hóa dữ liệu\n- Cập nhật.\nThời gian: hoàn thành trước ngày 30/6/2026.\n",
+                      "1. Văn phòng tổng hợp, báo cáo trước ngày 15/12/2026 và hằng năm.\n")
+    assert [(number, kind) for number, _, _, kind in tasks] == [
+        ("1", "yearly_from"),  # the work recurs; one step of it is dated
+        ("2", "fixed_date"),
+        ("IV.1", "fixed_date"),  # a sentence of the organisation keeps its deadline
+    ]
