@@ -185,7 +185,7 @@ _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
     r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
     r"|so (?!lieu|luong|hoa |tien |ho so)|bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac|thanh tra"
-    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao|dam|ve|hiem|tro|quan|luu)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo|don bien phong|khoa (?!hoc)|tinh doan|benh vien|quy |thu vien |co so (?:day nghe|giao duc|bao tro|tro giup|cai nghien|y te)|to (?:dan pho|truong|cong tac|thong ke|quan ly|che do|giam dinh|tiep nhan|nghiep vu)|khoi (?:dan van|thi dua|co quan|doanh nghiep)|giam doc )"
+    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao|dam|ve|hiem|tro|quan|luu)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo|don bien phong|khoa (?!hoc)|tinh doan|benh vien|quy |thu vien |co so (?:day nghe|giao duc|bao tro|tro giup|cai nghien|y te)|to (?:dan pho|truong|cong tac|thong ke|quan ly|che do|giam dinh|tiep nhan|nghiep vu)|khoi (?:dan van|thi dua|co quan|doanh nghiep)|giam doc |bo phan )"
 )
 
 

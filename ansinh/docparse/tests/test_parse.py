@@ -1848,3 +1848,9 @@ def test_round_25_a_stated_time_that_recurs_with_one_step_dated():
         ("2", "fixed_date"),
         ("IV.1", "fixed_date"),  # a sentence of the organisation keeps its deadline
     ]
+
+
+def test_round_25_a_section_of_a_fund_starts_a_bodys_name():
+    tasks = _tasks_of("1. Tuyên truyền\n- Đẩy mạnh.\n",
+                      "1. Bộ phận Kế toán Quỹ chủ trì, phối hợp với Bộ phận Nghiệp vụ Quỹ xây dựng kế hoạch nguồn vốn.\n")
+    assert tasks[1:] == [("IV.1", "Bộ phận Kế toán Quỹ", ["Bộ phận Nghiệp vụ Quỹ"], "unspecified")]
