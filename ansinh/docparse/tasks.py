@@ -247,7 +247,7 @@ def read_timeline(text: str, start_year: int | None = None, labelled: bool = Fal
     # step of it dated (every gold author drafted such a stated time as recurring; in a sentence of
     # the organisation "… báo cáo trước ngày 15/12/2026 và hằng năm" most leave it a deadline)
     dated = _DATE.search(text) or _MONTH.search(text) or _QUARTER.search(text)
-    if labelled and dated and re.search(r"\b(?:hang nam|hang quy|moi nam)\b", folded) and not re.search(r"hang nam\)?\s*$", fold(text[: dated.start()])):
+    if labelled and dated and re.search(r"\b(?:hang nam|hang quy|moi nam)\b", folded):
         since = re.search(r"tu nam (\d{4})", folded) or re.search(r"(\d{4})", text)
         return "yearly_from", int(since.group(1)), None
     found = _DATE.search(text)
@@ -536,12 +536,13 @@ def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: Bo
             end = index + 1
             while end < len(paras) and end - index <= len(roles) and not _APPENDIX_ROW.match(paras[end].text):
                 end += 1
-            number = _referenced_number(paras[index + 1 + roles.index("title")].text if "title" in roles and end - index - 1 == len(roles) else "",
-                                        by_number) or paras[index].text.rstrip(".")
+            full_row = end - index - 1 == len(roles)
+            title = paras[index + 1 + roles.index("title")].text if full_row and "title" in roles else ""
+            number = _referenced_number(title, by_number) or paras[index].text.rstrip(".")
             task = by_number.get(number)
-            if task is None and end - index - 1 == len(roles) and "title" in roles and "." in number and number.rsplit(".", 1)[0] in by_number:
+            if task is None and title and "." in number and number.rsplit(".", 1)[0] in by_number:
                 task = _appendix_point(number, paras[index + 1 + roles.index("title")], tasks, by_number)
-            if task is not None and end - index - 1 == len(roles) and not _assigned(task):
+            if task is not None and full_row and not _assigned(task):
                 for role, cell in zip(roles, paras[index + 1 : end]):
                     if role in ("lead", "implementers", "timeline"):
                         _apply_label(task, role, cell.text, registry, start_year)
