@@ -267,7 +267,7 @@ def read_timeline(text: str, start_year: int | None = None, labelled: bool = Fal
     if year and ("tiep theo" in folded or "hang nam" in folded or "tu nam" in folded or "den nam" in folded and "tu" in folded
                  or re.search(r"\d{4}\s*[-–]\s*\d{4}", folded)):  # "Giai đoạn 2024 - 2030", "Năm 2024 - 2030": every year of it
         return "yearly_from", int(year.group(1)), None
-    if not year and re.search(r"hang nam|tung nam|moi nam", folded) and start_year:  # "Hằng năm", "Từng năm học"
+    if not year and re.search(r"hang nam|tung nam|moi nam|hang quy|hang thang", folded) and start_year:  # "Hằng năm", "Từng năm học", "Tuần thứ hai hằng tháng"
         return "yearly_from", start_year, None
     if year and folded.strip().startswith(("den nam", "toi nam")):  # "Đến năm 2030": done by then
         return "fixed_date", None, date(int(year.group(1)), 12, 31)
@@ -581,12 +581,12 @@ _REFERENCE = re.compile(r"^[-+•*–]?\s*Nhiệm vụ\s+(\d+(?:\.\d+)*)(?:,?\s*
 # dung tại điểm c mục 4 Phần III." (mục = the task, điểm = its lettered point).
 _BY_BODY = re.compile(
     r"^(?:\d{1,2}\.\s+|[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:]{3,150}):\s*(?P<duty>(?:.*\b(?:điểm\s+\d.*\bMục|mục\s+\d.*\bPhần|khoản\s+\d.*\bMục)\s+[IVX]+\b"
-    r"|(?:chủ trì|phối hợp)[^;]*\b(?:nhiệm vụ\s+\d|nội dung\s+\d+\.\d|tất cả (?:các )?nhiệm vụ)).*)$",  # "1. Ban X: chủ trì thực hiện nhiệm vụ 2; phối hợp thực hiện nhiệm vụ 5."
+    r"|(?:chủ trì|phối hợp)[^;]*\b(?:nhiệm vụ\s+(?:số\s+)?\d|nội dung\s+\d+\.\d|tất cả (?:các )?nhiệm vụ)).*)$",  # "1. Ban X: chủ trì thực hiện nhiệm vụ 2; phối hợp thực hiện nhiệm vụ 5."
     re.IGNORECASE,
 )
 # "- Trạm Y tế xã chủ trì nhiệm vụ 5; phối hợp thực hiện nhiệm vụ 6.": the same, in one sentence.
 _BY_BODY_SENTENCE = re.compile(
-    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:;]{3,150}?)\s+(?P<duty>(?:chủ trì|phối hợp)\b[^;]*?\b(?:nhiệm vụ\s+\d|mục\s+\d+\.\d|mục\s+\d.*\bPhần\s+[IVX]+\b|(?:khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b).*)$"
+    r"^(?:[a-zđ]\)|[-+•*–])?\s*(?:Đề nghị\s+)?(?P<body>[^:;]{3,150}?)\s+(?P<duty>(?:chủ trì|phối hợp)\b[^;]*?\b(?:nhiệm vụ\s+(?:số\s+)?\d|mục\s+\d+\.\d|mục\s+\d.*\bPhần\s+[IVX]+\b|(?:khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b).*)$"
 )
 # "1. Phòng Xây dựng nếp sống văn hóa và Gia đình" then "- Chủ trì thực hiện các nhiệm vụ tại điểm
 # 1.1, 1.2 và 2.1 Phần III.": a bullet with no subject under a heading that names the body. Or a
@@ -595,7 +595,7 @@ _BY_BODY_SENTENCE = re.compile(
 # thực hiện các nhiệm vụ tại mục 2, 3 và 6 Phần III trên địa bàn": the body carries out that work
 # without leading it.
 _DUTY_BULLET = re.compile(
-    r"^[-+•*–]?\s*(?:[^;]*;\s*|Là (?:cơ quan|đơn vị)\b[^;,]*,\s*)??(?P<duty>(?:[Cc]hủ trì|[Pp]hối hợp|[Tt]ổ chức thực hiện)\b[^;]*?\b(?:(?:nhiệm vụ|mục|khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b|mục\s+\d+\.\d).*)$"
+    r"^[-+•*–]?\s*(?:[^;]*;\s*|Là (?:cơ quan|đơn vị)\b[^;,]*,\s*)??(?P<duty>(?:[Cc]hủ trì|[Pp]hối hợp|[Tt]ổ chức thực hiện)\b[^;]*?\b(?:(?:nhiệm vụ|mục|khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b|mục\s+\d+\.\d|nhiệm vụ\s+số\s+\d).*)$"
 )
 # "điểm a, điểm c mục 4", "điểm b khoản 1": points of a task named by its mục (or khoản, in a
 # document whose parts are "Mục I, II, III").
@@ -634,6 +634,9 @@ def _assign_duties(duty: str, codes: list[str], by_number: dict[str, TaskSpec], 
     the body leads the points a clause saying "chủ trì" names and joins the others."""
     previous: list[TaskSpec] = []
     for clause in re.split(r";\s*", duty):
+        # "…; Phòng giao dịch Ngân hàng Chính sách xã hội … phối hợp thực hiện nhiệm vụ số 9": another body's duty
+        if (other := _BY_BODY_SENTENCE.match(clause)) and _BODY_HEAD.match(fold(other.group("body")) + " ") and previous:
+            codes, clause = registry.add_all(other.group("body")), other.group("duty")
         leads = "chu tri" in fold(clause)
         referenced = _referenced(clause, by_number, tasks)
         if not referenced and previous and re.match(r"phoi hop voi\b", fold(clause)):

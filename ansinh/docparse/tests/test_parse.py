@@ -1858,3 +1858,17 @@ def test_round_25_a_section_of_a_fund_starts_a_bodys_name():
     tasks = _tasks_of("1. Tuyên truyền\n- Đẩy mạnh.\n",
                       "1. Bộ phận Kế toán Quỹ chủ trì, phối hợp với Bộ phận Nghiệp vụ Quỹ xây dựng kế hoạch nguồn vốn.\n")
     assert tasks[1:] == [("IV.1", "Bộ phận Kế toán Quỹ", ["Bộ phận Nghiệp vụ Quỹ"], "unspecified")]
+
+
+def test_round_26_tasks_named_nhiem_vu_so_and_another_bodys_duty_after_a_semicolon():
+    tasks = _tasks_of(
+        "1. Tuyên truyền\n- Đẩy mạnh.\n2. Việc làm\n- Kết nối.\nThời gian thực hiện: Tuần thứ hai hằng tháng.\n3. Tín dụng\n- Cho vay.\n",
+        "1. Phòng Văn hóa - Xã hội\n- Chủ trì thực hiện các nhiệm vụ số 1 và 2 tại Mục III.\n- Phối hợp với Trạm Y tế phường thực hiện nhiệm vụ số 3.\n"
+        "2. Đề nghị các cơ quan, đơn vị trên địa bàn\n"
+        "- Bảo hiểm xã hội cơ sở phối hợp thực hiện nhiệm vụ số 2; Phòng giao dịch Ngân hàng Chính sách xã hội phối hợp thực hiện nhiệm vụ số 3.\n",
+    )
+    assert tasks[:3] == [
+        ("1", "Phòng Văn hóa - Xã hội", [], "unspecified"),
+        ("2", "Phòng Văn hóa - Xã hội", ["Bảo hiểm xã hội cơ sở"], "yearly_from"),  # "hằng tháng": work that recurs
+        ("3", None, ["Phòng Văn hóa - Xã hội", "Phòng giao dịch Ngân hàng Chính sách xã hội"], "unspecified"),  # the clause's own body
+    ]
