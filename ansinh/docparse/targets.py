@@ -382,7 +382,7 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
             continue
         if part_only and code in _whole_population():  # "hội viên nông dân tham gia bảo hiểm y tế": not the population's
             continue
-        if any(phrase in _benefit_free(_indicator_names()[code]) and phrase not in plain_text for phrase in _DEFINING):
+        if any(phrases[0] in _benefit_free(_indicator_names()[code]) and not any(p in plain_text for p in phrases) for phrases in _DEFINING):
             continue
         if area and area != _area_named(_indicator_names()[code]):  # "hộ gia đình nông thôn có nhà tiêu hợp vệ sinh": not all households'
             continue
@@ -397,8 +397,9 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
 # ("nhận qua tài khoản", "không dùng tiền mặt": the share paid without cash, not the share paid),
 # how satisfied people are ("mức độ hài lòng … bảo hiểm y tế": no coverage rate), a share of
 # money ("số tiền chậm đóng bảo hiểm xã hội": no share of people insured), a share of administrative
-# procedures ("100% thủ tục hành chính về BHXH, BHYT …").
-_UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat|hai long|so tien|cham dong|thu tuc hanh chinh|dich vu cong|nuoc hop ve sinh)\b")
+# procedures ("100% thủ tục hành chính về BHXH, BHYT …"), insurance of crops, cages or boats ("bảo
+# hiểm nông nghiệp", "bảo hiểm thân tàu": no one's health insurance).
+_UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat|hai long|so tien|cham dong|thu tuc hanh chinh|dich vu cong|nuoc hop ve sinh|bao hiem nong nghiep|bao hiem than tau)\b")
 # A part of the territory the program covers ("các xã biên giới", "khu vực biên giới"): the
 # library's indicators measure all of it.
 _PART_OF_TERRITORY = re.compile(r"\bbien gioi\b")
@@ -414,7 +415,11 @@ _PART_OF_POPULATION = re.compile(
 # built for the poor no social housing; "người cao tuổi … hưởng trợ cấp xã hội hằng tháng" no
 # rate of people past retirement age, nor of the library's recipients, who are defined by the
 # orphans under 36 months they include).
-_DEFINING = ("nha o xa hoi", "nuoc thai", "that nghiep", "36 thang", "nghi huu", "tiem", "bang cap")
+# (Each with the other words a text may say it in: "công trình (phù hợp) vệ sinh" or "nhà tiêu".)
+_DEFINING = (
+    ("nha o xa hoi",), ("nuoc thai",), ("that nghiep",), ("36 thang",), ("nghi huu",), ("tiem",), ("bang cap",),
+    ("cong trinh ve sinh", "cong trinh phu hop ve sinh", "nha tieu"),
+)
 
 
 def _benefit_free(folded: str) -> str:

@@ -163,6 +163,7 @@ def _joins(previous: str, line: str) -> bool:
     return first.isalpha() and first.islower()
 
 
+_NUMBERED_PART = re.compile(r"^(?:Mục|MỤC|Phần|PHẦN)\s+(\d{1,2})\.\s+")  # parts numbered in figures, the word before them
 _LETTER_PART = re.compile(r"^([A-HĐ])\.\s+\S")  # (Vietnamese letters: "D.", then "Đ.")
 
 
@@ -172,6 +173,8 @@ def part_numeral(text: str) -> str | None:
     that a sentence "A. …" is none)."""
     if roman := re.match(r"^([IVX]+)(?:\.|\s*[-–])\s", text):
         return roman.group(1)
+    if (numbered := _NUMBERED_PART.match(text)) and text[numbered.end() :].isupper():  # "Mục 4. NHIỆM VỤ, GIẢI PHÁP"
+        return numbered.group(1)
     lettered = _LETTER_PART.match(text)
     return lettered.group(1) if lettered and text.isupper() else None
 

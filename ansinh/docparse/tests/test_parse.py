@@ -1872,3 +1872,20 @@ def test_round_26_tasks_named_nhiem_vu_so_and_another_bodys_duty_after_a_semicol
         ("2", "Phòng Văn hóa - Xã hội", ["Bảo hiểm xã hội cơ sở"], "yearly_from"),  # "hằng tháng": work that recurs
         ("3", None, ["Phòng Văn hóa - Xã hội", "Phòng giao dịch Ngân hàng Chính sách xã hội"], "unspecified"),  # the clause's own body
     ]
+
+
+def test_round_26_parts_numbered_muc_1_and_what_no_household_sanitation_or_health_insurance_rate_measures():
+    text = ("KẾ HOẠCH\nHỗ trợ người dân trước và sau thiên tai\nMục 1. ĐẶC ĐIỂM, TÌNH HÌNH\nNăm 2025 toàn xã có 3 cơn bão.\n"
+            "Mục 3. MỤC TIÊU, CHỈ TIÊU\n3.2. Chỉ tiêu đến năm 2030\n"
+            "* 100% hộ gia đình vùng bị ngập lụt được hướng dẫn xử lý nước, vệ sinh môi trường sau lũ.\n"
+            "* 100% tàu cá được mua bảo hiểm thân tàu; ít nhất 60% lồng nuôi tôm hùm tham gia bảo hiểm nông nghiệp.\n"
+            "* Tỷ lệ hộ gia đình có nhà tiêu hợp vệ sinh đạt 95%.\n"
+            "Mục 4. NHIỆM VỤ, GIẢI PHÁP\n1. Kiện toàn Ban Chỉ huy phòng thủ dân sự xã\nCơ quan chủ trì: Phòng Kinh tế.\n"
+            "Mục 5. TỔ CHỨC THỰC HIỆN\n5.1. Giao Phòng Văn hóa - Xã hội chủ trì theo dõi, tổng hợp.\n\nNơi nhận:\n")
+    spec = parse_document(text, "thu.txt")
+    assert [(t.comparator, t.indicator) for t in spec.targets] == [
+        ("qual", None),  # guidance on water and hygiene: no household sanitation rate
+        ("qual", None), ("qual", None),  # boats and lobster cages: no one's health insurance
+        ("ge", "TL_HO_VE_SINH"),  # "nhà tiêu" says it as well as "công trình vệ sinh"
+    ]
+    assert [(t.number, t.section) for t in spec.tasks] == [("1", "tasks"), ("5.1", "organisation")]  # "Mục 4.", "Mục 5." are parts
