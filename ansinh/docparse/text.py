@@ -146,7 +146,7 @@ def _cannot_end(previous: str, line: str) -> bool:
         # a list of references cut after a comma ("… tại các mục 2," / "3, 4, 5 và 6 Phần III;")
         or _NUMBERS_GO_ON.search(previous) and re.match(r"\d+(?:\.\d+)*(?:,|\s+và\s)", line)
         # a date, or a number with more after it ("… các nhiệm vụ" / "1, 2 và 5"); a bare "3" is a table row's
-        or _NEEDS_NUMBER.search(previous) and re.match(r"\d{1,2}/\d{1,2}\b|\d+(?:[./]\d+)*(?:[,;:)]|\s+\S)", line)
+        or _NEEDS_NUMBER.search(previous) and re.match(r"\d{1,2}/\d{1,2}\b|\d+(?:[./]\d+)*(?:[,;:)]|\s+\S)|\d{4}\.$", line)  # (… "trong năm" / "2028.")
     )
 
 

@@ -1889,3 +1889,13 @@ def test_round_26_parts_numbered_muc_1_and_what_no_household_sanitation_or_healt
         ("ge", "TL_HO_VE_SINH"),  # "nhà tiêu" says it as well as "công trình vệ sinh"
     ]
     assert [(t.number, t.section) for t in spec.tasks] == [("1", "tasks"), ("5.1", "organisation")]  # "Mục 4.", "Mục 5." are parts
+
+
+def test_round_26_a_year_after_a_page_number_and_gioi_thieu_ends_a_name():
+    assert [p.text for p in paragraphs("- Đưa Trung tâm Bảo trợ xã hội vào sử dụng trong năm\n- 2 -\n2028.\n- Hỗ trợ 50 hộ.\n")] == [
+        "- Đưa Trung tâm Bảo trợ xã hội vào sử dụng trong năm 2028.", "- Hỗ trợ 50 hộ."]
+    tasks = _tasks_of("1. Tuyên truyền\n- Đẩy mạnh.\n",
+                      "1. Liên đoàn Lao động tỉnh giới thiệu đoàn viên có nhu cầu mua nhà ở xã hội.\n"
+                      "2. Phòng Tư vấn - Giới thiệu việc làm phối hợp tổ chức phiên giao dịch việc làm.\n")
+    assert tasks[1:] == [("IV.1", None, ["Liên đoàn Lao động tỉnh"], "unspecified"),
+                         ("IV.2", None, ["Phòng Tư vấn - Giới thiệu việc làm"], "unspecified")]  # (a name holding the words)
