@@ -190,6 +190,14 @@ def chapter_numeral(text: str) -> str | None:
 
 # The word before a number that gives the structure: "PHẦN II. …", "Mục II. …", "Nhiệm vụ 2. …"
 _LEADING_WORD = re.compile(r"^(?:PHẦN|Phần|MỤC|Mục)\s+(?=[IVX]+[.:]\s)|^Nhiệm vụ\s+(?=\d+(?:\.\d+)*\.\s)")
+_GROUP_WORD = re.compile(r"^Mục\s+(?=\d+(?:\.\d+)*\.\s)")
+
+
+def _leading_word(line: str) -> re.Match | None:
+    """The word before a part's or item's number, to be read without it; "Mục 1. Chăm sóc sức khỏe
+    …" is a group of tasks "1." (and "Mục 4. NHIỆM VỤ, GIẢI PHÁP", in capitals, a part)."""
+    group = _GROUP_WORD.match(line)
+    return _LEADING_WORD.match(line) or (group if group and not part_numeral(line) else None)
 
 
 def _running_headers(text: str) -> set[str]:
@@ -211,11 +219,11 @@ def _running_headers(text: str) -> set[str]:
 
 
 # A running header set on one line with the page's number far to its right
-_HEADER_WITH_PAGE = re.compile(r"^(\S+(?: +\S+){3,})\s{10,}\d{1,3}$")  # (four words or more, words one space apart)
+_HEADER_WITH_PAGE = re.compile(r"^(\S+(?: +\S+){3,})\s{10,}(?:Trang\s+)?\d{1,3}(?:/\d{1,3})?$")  # (four words or more, words one space apart)
 
 
 def _ends_table(line: str) -> bool:
-    return bool(part_numeral(line) or _LEADING_WORD.match(line)) or fold(line).startswith("noi nhan")
+    return bool(part_numeral(line) or _leading_word(line)) or fold(line).startswith("noi nhan")
 
 
 def paragraphs(text: str) -> list[Para]:
@@ -240,7 +248,7 @@ def paragraphs(text: str) -> list[Para]:
             continue
         if stripped in headers and not in_table:
             continue
-        if part := _LEADING_WORD.match(stripped):  # "PHẦN II. CHỈ TIÊU", "Nhiệm vụ 2. …": read as "II. CHỈ TIÊU", "2. …"
+        if part := _leading_word(stripped):  # "PHẦN II. CHỈ TIÊU", "Nhiệm vụ 2. …", "Mục 1. Chăm …": read as "II. CHỈ TIÊU", "2. …", "1. …"
             stripped, start = stripped[part.end() :], start + part.end()
         # a table lasts until the next part of the document ("III. NHIỆM VỤ …"), where prose resumes
         in_table = (in_table and not part_numeral(stripped)) or fold(stripped) in TABLE_NUMBER_HEADINGS

@@ -1899,3 +1899,17 @@ def test_round_26_a_year_after_a_page_number_and_gioi_thieu_ends_a_name():
                       "2. Phòng Tư vấn - Giới thiệu việc làm phối hợp tổ chức phiên giao dịch việc làm.\n")
     assert tasks[1:] == [("IV.1", None, ["Liên đoàn Lao động tỉnh"], "unspecified"),
                          ("IV.2", None, ["Phòng Tư vấn - Giới thiệu việc làm"], "unspecified")]  # (a name holding the words)
+
+
+def test_round_26_groups_named_muc_1_and_a_running_header_ending_trang_2_of_4():
+    header = "UBND phường Vỹ Dạ - Kế hoạch số 41/KH-UBND" + " " * 30
+    tasks = _tasks_of(
+        "Mục 1. Chăm sóc sức khỏe người cao tuổi\n1.1. Khám sức khỏe định kỳ.\n"
+        "(Chủ trì: Trạm Y tế phường; phối hợp: Hội Người cao tuổi phường; thời\n"
+        f"{header}Trang 2/4\ngian: hằng năm)\n"
+        "Mục 2. Bảo đảm an sinh xã hội\n2.1. Chi trả trợ cấp đúng hạn.\n"
+        f"{header}Trang 3/4\n")
+    assert [(number, lead, kind) for number, lead, _, kind in tasks] == [
+        ("1", "Trạm Y tế phường", "yearly_from"), ("1.1", "Trạm Y tế phường", "yearly_from"),  # "Mục 1." reads as "1."
+        ("2", None, "unspecified"), ("2.1", None, "unspecified"),
+    ]
