@@ -447,14 +447,14 @@ MEASURED = [
     ("batch27", "dang-uy-dac-khu-phu-quy-ctr", 0.956, 0.928), ("batch27", "hlhpn-xa-yen-thanh-ke-hoach", 1.0, 0.899),
     ("batch27", "ttbtxh-tinh-ha-tinh-ke-hoach", 0.814, 0.899),
     ("batch28", "hoi-nan-nhan-da-cam-quang-tri-ctr", 0.943, 1.0), ("batch28", "truong-chinh-tri-gia-lai-ke-hoach", 0.841, 0.849),
-    ("batch28", "ubnd-phuong-lang-biang-da-lat-ke-hoach-2026", 0.951, 0.811),
+    ("batch28", "ubnd-phuong-lang-biang-da-lat-ke-hoach-2026", 0.951, 0.874),
     ("batch29", "hiep-hoi-doanh-nghiep-hung-yen-ke-hoach", 1.0, 0.666), ("batch29", "hoi-luat-gia-tuyen-quang-ctr", 0.956, 0.749),
     ("batch29", "ubnd-phuong-sa-huynh-ke-hoach", 0.978, 0.856),
     ("batch30", "cdc-lao-cai-ke-hoach", 0.973, 0.899), ("batch30", "dang-uy-phuong-chu-van-an-hai-phong-ctr", 0.975, 0.614),
     ("batch30", "hoi-nkt-ninh-binh-ctr", 0.946, 0.799),
     ("batch31", "bcd-giam-ngheo-lao-cai-ke-hoach", 0.866, 0.928), ("batch31", "so-cong-thuong-gia-lai-ke-hoach", 0.937, 0.666),
     ("batch31", "ubnd-xa-cu-pui-ke-hoach", 0.978, 0.94),
-    ("batch32", "dang-uy-xa-y-ty-lao-cai-ctr", 0.954, 0.642), ("batch32", "ldld-tinh-bac-ninh-ke-hoach", 0.922, 0.785),
+    ("batch32", "dang-uy-xa-y-ty-lao-cai-ctr", 1.0, 0.642), ("batch32", "ldld-tinh-bac-ninh-ke-hoach", 0.922, 0.785),
     ("batch32", "so-noi-vu-thai-nguyen-ke-hoach", 0.922, 0.749),
     ("batch33", "so-gddt-lam-dong-ke-hoach", 1.0, 0.937), ("batch33", "ubmttq-phuong-thot-not-ke-hoach", 0.956, 0.845),
     ("batch33", "ubnd-tinh-tay-ninh-ke-hoach", 0.899, 0.666),
@@ -466,6 +466,10 @@ MEASURED = [
     ("batch36", "ubnd-dac-khu-con-dao-ke-hoach", 0.938, 0.946),
     ("batch37", "dang-uy-xa-ia-hrung-gia-lai-ctr", 0.932, 0.922), ("batch37", "so-vhttdl-lai-chau-ke-hoach", 0.937, 0.768),
     ("batch37", "ubnd-phuong-thanh-khe-da-nang-ke-hoach", 1.0, 0.946),
+    ("batch38", "dang-uy-so-y-te-son-la-ctr", 1.0, 0.888), ("batch38", "thanh-tra-tinh-dak-lak-ke-hoach", 0.969, 0.832),
+    ("batch38", "ubnd-phuong-vy-da-hue-ke-hoach", 1.0, 0.949),
+    ("batch39", "bqlda-dd-cn-quang-ninh-ke-hoach", 0.799, 0.894), ("batch39", "ubnd-phuong-thuan-giao-tp-hcm-ke-hoach", 0.954, 0.888),
+    ("batch39", "ubnd-xa-tuy-an-dong-dak-lak-ke-hoach", 0.949, 0.908),
 ]
 
 
