@@ -408,7 +408,7 @@ _PART_OF_TERRITORY = re.compile(r"\bbien gioi\b")
 _PART_OF_POPULATION = re.compile(
     r"\b(?:hoi vien|doan vien|hoc sinh|sinh vien|nguoi cao tuoi|dong bao dan toc|nguoi dan toc thieu so|cong nhan|bao hiem xa hoi tu nguyen"
     r"|trong (?:cac )?(?:hop tac xa|doanh nghiep)|tai (?:cac )?doanh nghiep|khu cong nghiep|quan nhan|dan quan"
-    r"|can bo|cong chuc|vien chuc|dang vien|khuyet tat|nguoi mu|tre em mu|nguoi co cong)\b"
+    r"|can bo|cong chuc|vien chuc|dang vien|khuyet tat|nguoi mu|tre em mu|nguoi co cong|ho ngheo|ho can ngheo)\b"
 )
 # A phrase that defines what an indicator counts: its name holds it, so must the text ("rác thải …
 # được thu gom, xử lý" is no "nước thải"; "khu vực đô thị đạt 60%" no unemployment rate; houses
@@ -580,7 +580,7 @@ def _table_fragments(paras: list[Para], start: int, year: int, area_number: int)
     name_at = next((i for i, h in enumerate(headings) if "chi tieu" in h or "noi dung" in h), 0)
     unit_at = next((i for i, h in enumerate(headings) if "don vi" in h or h == "dvt"), None)
     # ("Ước thực hiện năm 2025", "Thực hiện năm 2025": what was done, the baseline, no target)
-    years = [(i, _year_of(text, year)) for i, text in enumerate(written)
+    years = [(i, _column_year(text)) for i, text in enumerate(written)
              if re.search(r"\d{4}", text) and not re.match(r"(?:uoc (?:thuc hien|dat)|thuc hien|hien trang|ket qua)\b", headings[i])]
     fragments = []
     while index < len(paras) and (_ROW_NUMBER.match(paras[index].text) or _GROUP_NUMBER.match(paras[index].text)):
@@ -604,6 +604,12 @@ def _table_fragments(paras: list[Para], start: int, year: int, area_number: int)
                 text = f"{cells[name_at].text} {cells[column].text}{written_unit if figure else ''}"
                 fragments.append(Fragment(text, cells[name_at].start, column_year, f"nhom-{area_number}", _per_10k(text), text))
     return fragments, index
+
+
+def _column_year(heading: str) -> int:
+    """The year a column of targets is headed by: "Năm 2026", "Đến năm 2030", "Giai đoạn 2026 - 2030"
+    (its end), or a bare "Mục tiêu 2028"."""
+    return _year_of(heading, 0) or int(re.findall(r"\d{4}", heading)[-1])
 
 
 def _numbered_group(paras: list[Para], index: int) -> bool:

@@ -271,7 +271,7 @@ def read_timeline(text: str, start_year: int | None = None, labelled: bool = Fal
         return "yearly_from", start_year, None
     if year and folded.strip().startswith(("den nam", "toi nam")):  # "Đến năm 2030": done by then
         return "fixed_date", None, date(int(year.group(1)), 12, 31)
-    if year and ("trong nam" in folded or folded.strip().startswith("nam") or "truoc" in folded or "cuoi nam" in folded):
+    if year and ("trong nam" in folded or re.match(r"\s*(?:hoan thanh\s+)?nam\b", folded) or "truoc" in folded or "cuoi nam" in folded):  # ("Hoàn thành năm 2029")
         return "fixed_date", None, date(int(year.group(1)), 12, 31)
     return "unspecified", None, None
 
@@ -335,6 +335,8 @@ def _label(text: str) -> tuple[str, str] | None:
     if ":" not in stripped[:70]:
         return None
     key, value = stripped.split(":", 1)
+    if ";" in key:  # "Giao Văn phòng Sở chủ trì thực hiện; thời gian: quý II/2027.": a sentence, its time after it
+        return None
     folded = fold(key)
     if "thoi gian" in folded or "thoi han" in folded or "tien do" in folded:
         return "timeline", value.strip()

@@ -1917,3 +1917,17 @@ def test_round_26_groups_named_muc_1_and_a_running_header_ending_trang_2_of_4():
         ("1", "Trạm Y tế phường", "yearly_from"), ("1.1", "Trạm Y tế phường", "yearly_from"),  # "Mục 1." reads as "1."
         ("2", None, "unspecified"), ("2.1", None, "unspecified"),
     ]
+
+
+def test_round_27_a_sentence_before_its_time_a_bare_year_column_and_households_of_the_poor():
+    tasks = _tasks_of("1. Số hóa hồ sơ\n     Cập nhật dữ liệu.\n     Giao Văn phòng Sở chủ trì thực hiện; thời gian: quý II/2027.\n")
+    assert tasks == [("1", "Văn phòng Sở", [], "fixed_date")]  # the sentence names the lead, no label before its ";"
+    assert read_timeline("Hoàn thành năm 2029") == ("fixed_date", None, date(2029, 12, 31))
+    targets = _targets_of(
+        "TT\tChỉ tiêu\tĐơn vị tính\tHiện trạng 2025\tMục tiêu 2028\tMục tiêu 2030\n"
+        "1\tTỷ lệ hộ gia đình ở nông thôn sử dụng nước sạch theo quy chuẩn\t%\t46,2\t58\t70\n"
+        "2\tTỷ lệ hộ nghèo, hộ cận nghèo ở nông thôn sử dụng nước sạch theo quy chuẩn\t%\t31,4\t45\t≥ 60\n")
+    assert [(t.year, t.value, t.indicator) for t in targets] == [
+        (2028, Decimal(58), "TL_HO_NONG_THON_NUOC_SACH"), (2030, Decimal(70), "TL_HO_NONG_THON_NUOC_SACH"),  # "Mục tiêu 2028"
+        (2028, None, None), (2030, None, None),  # the households of the poor: a part of the population
+    ]
