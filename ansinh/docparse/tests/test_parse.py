@@ -449,10 +449,10 @@ MEASURED = [
     ("batch28", "hoi-nan-nhan-da-cam-quang-tri-ctr", 0.943, 1.0), ("batch28", "truong-chinh-tri-gia-lai-ke-hoach", 0.841, 0.849),
     ("batch28", "ubnd-phuong-lang-biang-da-lat-ke-hoach-2026", 0.951, 0.874),
     ("batch29", "hiep-hoi-doanh-nghiep-hung-yen-ke-hoach", 1.0, 0.666), ("batch29", "hoi-luat-gia-tuyen-quang-ctr", 0.956, 0.749),
-    ("batch29", "ubnd-phuong-sa-huynh-ke-hoach", 0.978, 0.856),
+    ("batch29", "ubnd-phuong-sa-huynh-ke-hoach", 0.978, 0.928),
     ("batch30", "cdc-lao-cai-ke-hoach", 0.973, 0.899), ("batch30", "dang-uy-phuong-chu-van-an-hai-phong-ctr", 0.975, 0.614),
     ("batch30", "hoi-nkt-ninh-binh-ctr", 0.946, 0.799),
-    ("batch31", "bcd-giam-ngheo-lao-cai-ke-hoach", 0.866, 0.928), ("batch31", "so-cong-thuong-gia-lai-ke-hoach", 0.937, 0.666),
+    ("batch31", "bcd-giam-ngheo-lao-cai-ke-hoach", 0.932, 0.928), ("batch31", "so-cong-thuong-gia-lai-ke-hoach", 0.937, 0.666),
     ("batch31", "ubnd-xa-cu-pui-ke-hoach", 0.978, 0.94),
     ("batch32", "dang-uy-xa-y-ty-lao-cai-ctr", 1.0, 0.642), ("batch32", "ldld-tinh-bac-ninh-ke-hoach", 0.922, 0.785),
     ("batch32", "so-noi-vu-thai-nguyen-ke-hoach", 0.922, 0.749),
@@ -470,6 +470,10 @@ MEASURED = [
     ("batch38", "ubnd-phuong-vy-da-hue-ke-hoach", 1.0, 0.949),
     ("batch39", "bqlda-dd-cn-quang-ninh-ke-hoach", 0.799, 0.894), ("batch39", "ubnd-phuong-thuan-giao-tp-hcm-ke-hoach", 0.954, 0.888),
     ("batch39", "ubnd-xa-tuy-an-dong-dak-lak-ke-hoach", 0.949, 0.908),
+    ("batch40", "dang-uy-phuong-tam-phuoc-dong-nai-ctr", 1.0, 0.691), ("batch40", "so-gddt-dien-bien-ban-tru-ke-hoach", 0.856, 0.732),
+    ("batch40", "ubnd-xa-tap-son-vinh-long-ke-hoach", 1.0, 0.94),
+    ("batch41", "dang-uy-xa-lung-cu-tuyen-quang-ctr", 0.946, 0.732), ("batch41", "so-nnmt-quang-tri-nuoc-sach-ke-hoach", 0.949, 0.832),
+    ("batch41", "ubnd-tinh-dong-nai-chi-tra-khong-tien-mat-ke-hoach", 1.0, 0.881),
 ]
 
 
