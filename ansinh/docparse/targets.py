@@ -408,7 +408,7 @@ _PART_OF_TERRITORY = re.compile(r"\bbien gioi\b")
 _PART_OF_POPULATION = re.compile(
     r"\b(?:hoi vien|doan vien|hoc sinh|sinh vien|nguoi cao tuoi|dong bao dan toc|nguoi dan toc thieu so|cong nhan|bao hiem xa hoi tu nguyen"
     r"|trong (?:cac )?(?:hop tac xa|doanh nghiep)|tai (?:cac )?doanh nghiep|khu cong nghiep|quan nhan|dan quan"
-    r"|can bo|cong chuc|vien chuc|dang vien|khuyet tat|nguoi mu|tre em mu|nguoi co cong|ho ngheo|ho can ngheo)\b"
+    r"|can bo|cong chuc|vien chuc|dang vien|khuyet tat|nguoi mu|tre em mu|nguoi co cong|ho ngheo|ho can ngheo|thanh nien)\b"
 )
 # A phrase that defines what an indicator counts: its name holds it, so must the text ("rác thải …
 # được thu gom, xử lý" is no "nước thải"; "khu vực đô thị đạt 60%" no unemployment rate; houses

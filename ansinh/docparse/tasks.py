@@ -179,7 +179,7 @@ _VERBS = (
     r"(?<!phong )khai thac", r"(?<!trung tam )(?<!- )gioi thieu", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho|day du|kip thoi|tai lieu))", r"tiep nhan", r"dau tranh",
     r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"
     r"long ghep", r"chuan bi", r"ky ket", r"kien toan", r"tao dieu kien", r"nam (?:chac|bat|tinh hinh)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?= (?:phoi hop|tao dieu kien|chi dao|ho tro|bo tri|huong dan))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
-    r"giao(?=\s+(?:chi tieu|nhiem vu))", r"cap the", r"truc tiep (?:chi dao|lanh dao)", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
+    r"giao(?=\s+(?:chi tieu|nhiem vu))", r"(?<!ban )(?<!hoi dong )thanh lap", r"tap huan", r"cap the", r"truc tiep (?:chi dao|lanh dao)", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
@@ -396,7 +396,7 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
         items = _assign_by_reference(items, {task.number: task for task in tasks}, registry, start_year)
         items = _assign_by_body(items, tasks, registry)
         _inherit_from_subtasks(tasks)  # again: the lines just read may have assigned the subtasks
-        organisation = _organisation_tasks(items, registry, numeral)
+        organisation = _organisation_tasks(items, registry, numeral, start_year)
         _assign_from_organisation_items(organisation, tasks, registry)
         tasks.extend(organisation)
     if bounds:
@@ -439,10 +439,13 @@ def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec]
             _organisation_roles(found, clause, registry)
             bodies = [code for code in [found.lead, *found.implementers] if code] or own
             leads = bool(re.search(r"\bchu tri\b", fold(clause)))
+            # "…; phối hợp với Trung tâm Dịch vụ việc làm thực hiện nhiệm vụ 2": the item's body and that partner
+            partners = _named_partners(clause, fold(clause), registry) if re.match(r"\s*phoi hop voi\b", fold(clause)) else []
             for task in _referenced(clause, by_number, tasks):
                 if leads and bodies and not task.lead:
                     task.lead = bodies[0]
-                task.implementers.extend(code for code in bodies[1 if leads else 0 :] if code not in task.implementers and code != task.lead)
+                joining = [*bodies[1 if leads else 0 :], *partners]
+                task.implementers.extend(code for code in dict.fromkeys(joining) if code not in task.implementers and code != task.lead)
     _inherit_from_subtasks(tasks)
 
 
@@ -815,13 +818,36 @@ def _heading_body(title: str) -> str | None:
 
 def _timeline_sentence(task: TaskSpec, registry: BodyRegistry, start_year: int | None) -> None:
     """"… theo quy định. Thời gian thực hiện: hằng năm.": a time label closing the task's text,
-    whoever the task is assigned to (the bodies may be named elsewhere)."""
+    whoever the task is assigned to (the bodies may be named elsewhere); failing that, a time in
+    a bracket closing the heading ("1. Rà soát … (hoàn thành trong Quý II/2026)", the bracket
+    sometimes on a line of its own) or a sentence of time alone closing the text ("… Thực hiện
+    hằng năm.", "Hoàn thành trước ngày 31/12/2028.")."""
     for text in [task.title, *task.content]:
         for sentence in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text):
             label = _label(sentence)
             if label and label[0] == "timeline":
                 _apply_label(task, *label, registry, start_year)
                 return
+    phrase = _heading_time(task)
+    if phrase is None and task.content:
+        last = re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", task.content[-1].strip())[-1]
+        phrase = last if re.match(r"(?:hoan thanh|thuc hien|trien khai)\s+" + _TIME_WORDS, fold(last)) else None
+    if phrase:
+        task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(phrase, start_year, labelled=True)
+        task.timeline_text = task.timeline_text or phrase.strip().rstrip(".")
+
+
+_TIME_WORDS = r"(?:trong\s+|tu\s+)?(?:thuong xuyen|lien tuc|hang nam|hang quy|tung nam|moi nam|giai doan|nam \d{4}|quy [ivx\d]+|thang \d|truoc)"
+
+
+def _heading_time(task: TaskSpec) -> str | None:
+    """The time of "… (hoàn thành trong Quý II/2026)" closing the heading, or of a first line
+    "(năm 2026 - 2027)" under it; fold() keeps positions, so the span cuts the original."""
+    for text in [task.title, *task.content[:1]]:
+        found = re.search(r"\(((?:hoan thanh|thuc hien|trien khai)?\s*" + _TIME_WORDS + r"[^()]*)\)\.?\s*$", fold(text))
+        if found and (text is task.title or found.start() == len(text) - len(text.lstrip())):
+            return text[found.start(1) : found.end(1)]
+    return None
 
 
 # --- tasks in a table flattened to text: the heading cells, then per row its number and cells ------
@@ -1004,7 +1030,7 @@ def _inherit_from_subtasks(tasks: list[TaskSpec]) -> None:
             task.timeline_kind, task.timeline_from_year = "yearly_from", min(year or 0 for _, year, _ in timelines) or None
 
 
-def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str = "IV") -> list[TaskSpec]:
+def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str = "IV", start_year: int | None = None) -> list[TaskSpec]:
     """One task per item; when the items are numbered, "-" bullets under an item are its content."""
     numbered_items = any(_NUMBERED.match(para.text) for para in paras)
     tasks: list[TaskSpec] = []
@@ -1037,6 +1063,9 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
             task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(done.group(1))
         elif re.search(r"(?<!giao duc )(?<!chi )\bthuong xuyen\b", fold(said)):  # ("dự toán chi thường xuyên": recurrent spending)  # ("Trung tâm … Giáo dục thường xuyên": a name)
             task.timeline_kind = "continuous"
+        elif start_year and re.search(r"\bchuong trinh kiem tra, giam sat hang nam\b", fold(said)):
+            # "Ủy ban Kiểm tra … đưa … vào chương trình kiểm tra, giám sát hằng năm": checked every year
+            task.timeline_kind, task.timeline_from_year = "yearly_from", start_year
     return tasks
 
 

@@ -1935,3 +1935,36 @@ def test_round_27_a_sentence_before_its_time_a_bare_year_column_and_households_o
         (2028, Decimal(58), "TL_HO_NONG_THON_NUOC_SACH"), (2030, Decimal(70), "TL_HO_NONG_THON_NUOC_SACH"),  # "Mục tiêu 2028"
         (2028, None, None), (2030, None, None),  # the households of the poor: a part of the population
     ]
+
+
+def test_round_28_a_time_closing_the_heading_or_the_text_and_the_checks_of_every_year():
+    text = ("KẾ HOẠCH\nChăm sóc người cao tuổi giai đoạn 2026 - 2030\n\nIII. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+            "1. Rà soát, lập danh sách người cao tuổi sống một mình (hoàn thành trong Quý II/2026)\n"
+            "     Rà soát từng hộ.\nChủ trì: Phòng Văn hóa - Xã hội; phối hợp: Công an phường.\n"
+            "2. Thành lập Tổ tình nguyện tại tổ dân phố\n(thường xuyên)\n     Mỗi tổ dân phố thành lập một Tổ.\n"
+            "3. Hỗ trợ vốn vay, khởi nghiệp\nGiới thiệu người lao động vay vốn ưu đãi. Thực hiện hằng năm.\n"
+            "4. Phát triển mô hình kinh tế\nXây dựng ít nhất 02 mô hình. Hoàn thành trước ngày 31/12/2028.\n"
+            "5. Tuyên truyền\nTuyên truyền, thực hiện hằng năm các nội dung trên.\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n"
+            "1. Phòng Văn hóa - Xã hội là cơ quan thường trực, chủ trì thực hiện các nhiệm vụ 1, 2 và 5; phối hợp với "
+            "Trung tâm Dịch vụ việc làm tỉnh thực hiện nhiệm vụ 3 và nhiệm vụ 4.\n"
+            "2. Ủy ban Kiểm tra Đảng ủy phường đưa việc thực hiện Kế hoạch vào chương trình kiểm tra, giám sát hằng năm.\n"
+            "3. Công an phường tổ chức tập huấn, phổ biến pháp luật hằng năm.\n\nNơi nhận:\n")
+    spec = parse_document(text, "thu.txt")
+    assert [(number, kind) for number, _, _, kind in _task_rows(spec)] == [
+        ("1", "fixed_date"),  # the bracket closing the heading
+        ("2", "continuous"),  # a bracket on the line under it
+        ("3", "yearly_from"), ("4", "fixed_date"),  # a sentence of time alone closing the text
+        ("5", "unspecified"),  # "hằng năm" inside a sentence of the work: no stated time
+        ("IV.1", "unspecified"), ("IV.2", "yearly_from"),  # checked every year
+        ("IV.3", "unspecified"),
+    ]
+    assert spec.tasks[0].timeline_due == date(2026, 6, 30) and spec.tasks[2].timeline_from_year == 2026
+    rows = {number: implementers for number, _, implementers, _ in _task_rows(spec)}
+    # "Phòng … phối hợp với X thực hiện nhiệm vụ 3": both join it, X as well
+    assert rows["3"] == rows["4"] == ["Phòng Văn hóa - Xã hội", "Trung tâm Dịch vụ việc làm tỉnh"]
+    tasks = _tasks_of("6. Vận động tham gia bảo hiểm\nBan Tổ chức Tỉnh đoàn chủ trì, phối hợp với Bảo hiểm xã hội tỉnh tập huấn "
+                      "cho cán bộ Hội cấp xã; thực hiện thường xuyên.\n")
+    assert tasks == [("6", "Ban Tổ chức Tỉnh đoàn", ["Bảo hiểm xã hội tỉnh"], "continuous")]  # "tập huấn" ends the name
+    targets = _targets_of("- Đến năm 2030, tỷ lệ thanh niên trong lực lượng lao động qua đào tạo có bằng cấp, chứng chỉ đạt trên 50%.")
+    assert [(t.comparator, t.indicator) for t in targets] == [("qual", None)]  # youth only: no rate of the whole workforce
