@@ -596,12 +596,16 @@ def _table_fragments(paras: list[Para], start: int, year: int, area_number: int)
         if len(cells) <= name_at:
             continue
         unit = cells[unit_at].text.strip() if unit_at is not None and unit_at < len(cells) else ""
+        name = cells[name_at].text
+        # "Tỷ lệ người cao tuổi có thẻ bảo hiểm y tế (%)": with no unit column, the unit closes the name
+        if unit_at is None and (in_name := re.search(r"\s*\(([^()\d]{1,20})\)$", name)) and len(in_name.group(1).split()) <= 3:
+            name, unit = name[: in_name.start()], in_name.group(1).strip()
         written_unit = unit if unit == "%" else f" {unit}" if unit else ""
         for column, column_year in years:
             # "Không còn hộ nghèo" in a year's column is a commitment too; "-" is none
             if column < len(cells) and (re.search(r"\d", cells[column].text) or len(cells[column].text.split()) >= 2):
                 figure = re.search(r"\d", cells[column].text)  # a commitment in words takes no unit
-                text = f"{cells[name_at].text} {cells[column].text}{written_unit if figure else ''}"
+                text = f"{name} {cells[column].text}{written_unit if figure else ''}"
                 fragments.append(Fragment(text, cells[name_at].start, column_year, f"nhom-{area_number}", _per_10k(text), text))
     return fragments, index
 

@@ -476,7 +476,7 @@ MEASURED = [
     ("batch41", "ubnd-tinh-dong-nai-chi-tra-khong-tien-mat-ke-hoach", 1.0, 0.882),
     ("batch42", "hoi-lhtn-tinh-hung-yen-ctr", 0.962, 0.857), ("batch42", "ubnd-xa-dong-loc-ha-tinh-ke-hoach", 1.0, 0.758),
     ("batch43", "dang-uy-xa-tan-dien-dong-thap-ctr", 0.965, 0.75), ("batch43", "hnd-tinh-phu-tho-kinh-te-tap-the-ke-hoach", 0.933, 0.916),
-    ("batch43", "ubnd-phuong-ky-lua-lang-son-ke-hoach", 0.888, 0.833),
+    ("batch43", "ubnd-phuong-ky-lua-lang-son-ke-hoach", 1.0, 0.833),
 ]
 
 
@@ -1971,3 +1971,13 @@ def test_round_28_a_time_closing_the_heading_or_the_text_and_the_checks_of_every
     assert tasks == [("6", "Ban Tổ chức Tỉnh đoàn", ["Bảo hiểm xã hội tỉnh"], "continuous")]  # "tập huấn" ends the name
     targets = _targets_of("- Đến năm 2030, tỷ lệ thanh niên trong lực lượng lao động qua đào tạo có bằng cấp, chứng chỉ đạt trên 50%.")
     assert [(t.comparator, t.indicator) for t in targets] == [("qual", None)]  # youth only: no rate of the whole workforce
+
+
+def test_round_28_a_unit_in_brackets_closing_a_table_rows_name():
+    targets = _targets_of("TT\nChỉ tiêu\nNăm 2026\nNăm 2030\n"
+                          "1\nTỷ lệ người sau độ tuổi nghỉ hưu hưởng lương hưu, BHXH hằng tháng và trợ cấp hưu trí xã hội (%)\n73\n80\n"
+                          "2\nSố câu lạc bộ liên thế hệ tự giúp nhau (câu lạc bộ)\n5\n12\n")
+    assert [(t.comparator, t.value, t.unit, t.year, t.indicator) for t in targets[:2]] == [
+        ("ge", Decimal(73), "%", 2026, "TL_HUONG_HUU"), ("ge", Decimal(80), "%", 2030, "TL_HUONG_HUU")]
+    assert targets[0].name.endswith("hưu trí xã hội")  # the bracket is the unit, not the name
+    assert [t.comparator for t in targets[2:]] == ["qual", "qual"]  # a count no library indicator measures
