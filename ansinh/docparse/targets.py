@@ -94,12 +94,19 @@ def _cut(text: str, pattern: str, need_quantity: bool, counted_left: bool = Fals
         next_cut = re.search(pattern, right)
         right_part = right[: next_cut.start()] if next_cut else right
         left_counts = _has_quantity(left) or counted_left and bool(_COUNT.search(left))
-        if need_quantity and not (left_counts and _has_quantity(right_part)):
+        # "… cho ít nhất 280 lao động, trong đó chuyển đổi nghề cho 80 lao động …": a part of the same count
+        right_counts = _has_quantity(right_part) or counted_left and bool(_counted(left) & _counted(right_part))
+        if need_quantity and not (left_counts and right_counts):
             continue
         parts.append((start, left))
         start = match.end()
     parts.append((start, text[start:]))
     return parts
+
+
+def _counted(text: str) -> set[str]:
+    """The words counts are named by ("280 lao động" → "lao động")."""
+    return {" ".join(match.group(1).split()[:2]) for match in re.finditer(r"(?<![\d/.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d{3})*\s+([^\d\s-]\S*(?:\s+[^\d\s,;.]+)?)", text)}
 
 
 def _strip(offset: int, text: str) -> tuple[int, str]:
@@ -545,7 +552,7 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
 
 # "hiện có 15 thôn", "đã giảm …", "được thành lập từ …": what is, not what is aimed at.
 # "Các chỉ tiêu dưới đây phấn đấu đạt vào năm 2030, …": a sentence about the targets, not one.
-_PRESENT = re.compile(r"(?<!\w)(?:đã(?! qua đào tạo)|hiện có|hiện nay|được thành lập)(?!\w)|chỉ tiêu (?:dưới đây|sau đây|như sau|sau\b)", re.IGNORECASE)
+_PRESENT = re.compile(r"(?<!\w)(?:đã(?! qua đào tạo)|hiện có|hiện nay|được thành lập(?! mới))(?!\w)|chỉ tiêu (?:dưới đây|sau đây|như sau|sau\b)", re.IGNORECASE)
 
 
 def _states_the_present(fragment: Fragment, start_year: int | None) -> bool:
