@@ -79,8 +79,9 @@ _POPULATION_AGE = re.compile(r"(?:người|trẻ em|trẻ|phụ nữ|lao động
 
 
 # A count of things named by what they count ("600 "Mái ấm công đoàn"", "2.400 công trình"): a number
-# followed by a word, not a year ("giai đoạn 2026 - 2030 hỗ trợ …") nor a date.
-_COUNT = re.compile(r"(?<![\d/.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d{3})*\s+[^\d\s-]")
+# followed by a word, not a year ("giai đoạn 2026 - 2030 hỗ trợ …") nor a date; the group holds the
+# first two words of what is counted.
+_COUNT = re.compile(r"(?<![\d/.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d{3})*\s+([^\d\s-]\S*(?:\s+[^\d\s,;.]+)?)")
 
 
 def _cut(text: str, pattern: str, need_quantity: bool, counted_left: bool = False) -> list[tuple[int, str]]:
@@ -106,7 +107,7 @@ def _cut(text: str, pattern: str, need_quantity: bool, counted_left: bool = Fals
 
 def _counted(text: str) -> set[str]:
     """The words counts are named by ("280 lao động" → "lao động")."""
-    return {" ".join(match.group(1).split()[:2]) for match in re.finditer(r"(?<![\d/.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d{3})*\s+([^\d\s-]\S*(?:\s+[^\d\s,;.]+)?)", text)}
+    return {match.group(1) for match in _COUNT.finditer(text)}
 
 
 def _strip(offset: int, text: str) -> tuple[int, str]:
