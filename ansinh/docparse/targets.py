@@ -87,7 +87,7 @@ _COUNT = re.compile(r"(?<![\d/.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d{3})*\s+([^\d\s-
 def _cut(text: str, pattern: str, need_quantity: bool, counted_left: bool = False) -> list[tuple[int, str]]:
     """Cut `text` at `pattern`; with need_quantity only where both sides state a quantity (with
     counted_left, any figure on the left will do: "600 "Mái ấm công đoàn", trong đó năm 2026
-    hoàn thành 150 căn", whose count is named by what it counts)."""
+    hoàn thành 150 căn", whose count is named by what it counts) or count the same thing."""
     parts: list[tuple[int, str]] = []
     start = 0
     for match in re.finditer(pattern, text):
@@ -95,9 +95,10 @@ def _cut(text: str, pattern: str, need_quantity: bool, counted_left: bool = Fals
         next_cut = re.search(pattern, right)
         right_part = right[: next_cut.start()] if next_cut else right
         left_counts = _has_quantity(left) or counted_left and bool(_COUNT.search(left))
-        # "… cho ít nhất 280 lao động, trong đó chuyển đổi nghề cho 80 lao động …": a part of the same count
-        right_counts = _has_quantity(right_part) or counted_left and bool(_counted(left) & _counted(right_part))
-        if need_quantity and not (left_counts and right_counts):
+        # "… cho ít nhất 280 lao động, trong đó chuyển đổi nghề cho 80 lao động …", "Vận động 3.000 phụ nữ
+        # tham gia …, 5.000 phụ nữ tham gia …": two counts of the same thing
+        same_count = bool(_counted(left) & _counted(right_part))
+        if need_quantity and not (left_counts and _has_quantity(right_part) or same_count):
             continue
         parts.append((start, left))
         start = match.end()
@@ -280,8 +281,11 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     per_10k = " trên 10.000 dân" if spec.unit.endswith("/10.000 dân") else ""
     own = _subject(fragment) + per_10k
     spec.indicator = match_indicator(own, spec.unit) or match_indicator(fragment.context + per_10k, spec.unit, text)
-    if spec.indicator and "con lai" in _indicator_names()[spec.indicator] and not re.search(r"\b(?:con lai|khong con|con o)\b", folded):
-        spec.indicator = None  # "trong đó hỗ trợ xây dựng mới 1.958 căn": houses built, not houses left
+    # "trong đó hỗ trợ xây dựng mới 1.958 căn": houses built, not houses left; but "Số nhà tạm … 0 căn"
+    # (a table's row) counts the houses there are, and none are to be left
+    left = re.search(r"\b(?:con lai|khong con|con o)\b", folded) or spec.value == 0 and spec.comparator == "eq"
+    if spec.indicator and "con lai" in _indicator_names()[spec.indicator] and not left:
+        spec.indicator = None
     return spec
 
 

@@ -170,7 +170,7 @@ _DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _MONTH = re.compile(r"tháng\s+(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)  # "tháng 10 - 12/2026": by December
 _QUARTER = re.compile(r"quý\s+([IV]+|\d)\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)
 _VERBS = (
-    r"lanh dao", r"chu tri", r"(?<!ban )(?<!phong )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )(?<!dau tu )xay dung", r"huong dan", r"trien khai",
+    r"lanh dao", r"(?<!duoc giao )(?<!duoc phan cong )chu tri", r"(?<!ban )(?<!phong )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )(?<!dau tu )xay dung", r"huong dan", r"trien khai",
     r"co trach nhiem", r"phoi hop", r"theo doi", r"(?<!ban )chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
     r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )(?<!ke hoach )tong hop", r"van dong", r"quan triet", r"(?<!ban )(?<!phong )pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
     r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung|cac nhiem vu|nhiem vu|thuc hien|dua))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) (?:thuong truc|dau moi)",
@@ -905,14 +905,22 @@ def _table_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | No
 
 
 def _cells_by_column(cells: list[str], roles: list[str], start_year: int | None) -> list[tuple[str, str]]:
-    """A row whose empty cells left no line has fewer cells than columns: they fill the columns
-    from the left, except a last cell that reads as a time, which goes to the time column."""
-    if len(cells) >= len(roles) or "timeline" not in roles or not cells:
+    """A row whose empty cells left no line has fewer cells than columns, one whose cell ran over
+    two lines more. A cell that reads as a time anchors the row: the cells before it fill the
+    columns before the time column from the left (any surplus joining the last of them: "Công an
+    thành phố" / "Sở Văn hóa và Thể thao" are two partners), those after it the columns after."""
+    if len(cells) == len(roles) or "timeline" not in roles or not cells:
         return list(zip(roles, cells))
-    if read_timeline(cells[-1], start_year)[0] != "unspecified":
-        others = [role for role in roles if role != "timeline"]
-        return [*zip(others, cells[:-1]), ("timeline", cells[-1])]
-    return list(zip(roles, cells))
+    at = roles.index("timeline")
+    timed = [i for i, cell in enumerate(cells) if i > 0 and read_timeline(cell, start_year)[0] != "unspecified"]
+    if not timed:
+        return list(zip(roles, cells))
+    time = min(timed, key=lambda i: abs(i - at))
+    before, before_roles = cells[:time], roles[:at]
+    if len(before) > len(before_roles) and before_roles:
+        kept = len(before_roles) - 1
+        before = [*before[:kept], "; ".join(before[kept:])]
+    return [*zip(before_roles, before), ("timeline", cells[time]), *zip(roles[at + 1 :], cells[time + 1 :])]
 
 
 def _prose_roles(task: TaskSpec, text: str, registry: BodyRegistry, start_year: int | None = None) -> None:
@@ -1063,8 +1071,9 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
             task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(done.group(1))
         elif re.search(r"(?<!giao duc )(?<!chi )\bthuong xuyen\b", fold(said)):  # ("dự toán chi thường xuyên": recurrent spending)  # ("Trung tâm … Giáo dục thường xuyên": a name)
             task.timeline_kind = "continuous"
-        elif start_year and re.search(r"\bchuong trinh kiem tra, giam sat hang nam\b", fold(said)):
-            # "Ủy ban Kiểm tra … đưa … vào chương trình kiểm tra, giám sát hằng năm": checked every year
+        elif start_year and re.search(r"\bchuong trinh kiem tra, giam sat hang nam\b|\b(?:kinh phi|ngan sach)\b[^.;]*\bdu toan\b[^.;]*\bhang nam\b", fold(said)):
+            # "Ủy ban Kiểm tra … đưa … vào chương trình kiểm tra, giám sát hằng năm": checked every year;
+            # "… bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách hằng năm": funded every year
             task.timeline_kind, task.timeline_from_year = "yearly_from", start_year
     return tasks
 
@@ -1153,6 +1162,8 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
         return
     subject = sentence[: verb.start()].strip(" ,")
     subject = re.sub(r"^(?:Giám đốc|Chủ tịch)\s+(?=[A-ZĐ])", "", subject)  # "Giám đốc Bưu điện các huyện …": the body
+    # "Các phòng, đơn vị thuộc Sở được giao chủ trì tại Mục III xây dựng …": who they are, not what they do here
+    subject = re.split(r"\s+được (?:giao|phân công)\b", subject)[0]
     if not _BODY_HEAD.match(fold(subject) + " "):
         return
     rest = folded[verb.start() :]

@@ -21,7 +21,7 @@ import docx.table
 
 from ansinh.core.damaged_zip import DAMAGED_ZIP_ERRORS
 from ansinh.core.errors import ErrorCode, UserError
-from ansinh.docparse import layout
+from ansinh.docparse import layout, markdown
 
 MAX_BYTES = 1_000_000  # about 250 pages; a program is 10-30 pages
 _SENTENCE_END = tuple('.:;!?…"”)')
@@ -76,9 +76,12 @@ class Para:
 
 
 def clean_text(raw: str) -> str:
-    """NFC, with only length-keeping substitutions (NBSP, CR, inline '**' bold markers)."""
-    text = unicodedata.normalize("NFC", raw)
-    return text.replace("\u00a0", " ").replace("\r", " ").replace("**", "\n ")
+    """NFC, with only length-keeping substitutions (NBSP, CR, inline '**' bold markers; Markdown
+    read as plain text)."""
+    text = unicodedata.normalize("NFC", raw).replace("\u00a0", " ").replace("\r", " ")
+    if markdown.is_markdown(text):
+        return markdown.plain_text(text)
+    return text.replace("**", "\n ")
 
 
 _LABEL = re.compile(r"^[^:]{2,40}:\s")  # "Chủ trì: …", "Thời gian: …"
@@ -222,6 +225,21 @@ def _running_headers(text: str) -> set[str]:
 _HEADER_WITH_PAGE = re.compile(r"^(\S+(?: +\S+){3,})\s{10,}(?:Trang\s+)?\d{1,3}(?:/\d{1,3})?$")  # (four words or more, words one space apart)
 
 
+def _footnotes(lines: list[str]) -> set[int]:
+    """The lines of a page's footnotes, as a PDF's text gives them: "2 Năm 2026 tiếp tục áp dụng …"
+    and its continued lines, just above the page's number, where the text earlier carries the mark
+    glued to a word ("an sinh xã hội2", "(0,75%)1"). The sentence they interrupt then joins up."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        mark = re.match(r"\s*(\d{1,2}) (?=[A-ZĐÀ-Ỹ])", line)
+        if not mark or not re.search(rf"(?:[^\W\d_]|[)%”\"]){mark.group(1)}(?!\d)", "\n".join(lines[max(index - 120, 0) : index])):
+            continue
+        end = next((j for j in range(index + 1, min(index + 7, len(lines))) if _PAGE_LINE.match(lines[j].strip())), None)
+        if end is not None:
+            found.update(range(index, end))
+    return found
+
+
 def _ends_table(line: str) -> bool:
     return bool(part_numeral(line) or _leading_word(line)) or fold(line).startswith("noi nhan")
 
@@ -234,11 +252,14 @@ def paragraphs(text: str) -> list[Para]:
     lines = text.split("\n")
     lines, offsets = layout.split_tab_rows(lines, list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0)))
     full = _full_width(lines)
+    footnotes = _footnotes(lines)
     index = 0
     while index < len(lines):
         raw_line, start = lines[index], offsets[index] + _indent(lines[index])
         after_full = _after_full_line(lines, index, full)
         index += 1
+        if index - 1 in footnotes:
+            continue
         if layout.columns(raw_line):  # a table laid out with spaces: read back cell by cell
             cells, index = layout.read_table(lines, offsets, index - 1, _ends_table)
             paras.extend(Para(cell, pieces[0][1], pieces) for cell, pieces in cells)

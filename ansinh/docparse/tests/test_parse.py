@@ -313,12 +313,14 @@ def test_state_style_document_numbers_are_read():
 FRESH = Path(__file__).resolve().parent.parent / "fresh"
 
 
-@pytest.mark.parametrize("name", ["tinh-uy-ke-hoach", "ubnd-xa-ke-hoach", "dang-uy-khoi-ctr"])
-def test_fresh_documents_first_measured_below_the_goal_now_parse_fully(name):
+# (ubnd-xa-ke-hoach: its author drafted "bố trí kinh phí … trong dự toán ngân sách hằng năm" as no
+# time; since round 29 the rules read it as yearly, as most later authors do: one task of 14)
+@pytest.mark.parametrize(("name", "tasks_f1"), [("tinh-uy-ke-hoach", 1.0), ("ubnd-xa-ke-hoach", 0.928), ("dang-uy-khoi-ctr", 1.0)])
+def test_fresh_documents_first_measured_below_the_goal_now_parse_fully(name, tasks_f1):
     # Written by a separate author who saw neither the rules nor the parser's output; first
     # scores 0,744/0,462, 0,966/0,400 and 0,500/0,500 (targets/tasks F1); the fixes are kept here.
     scores = evaluate(parse_file(FRESH / f"{name}.txt"), parse_program_file(FRESH / f"{name}.yaml"))
-    assert scores["targets"]["f1"] == 1.0 and scores["tasks"]["f1"] == 1.0, scores
+    assert scores["targets"]["f1"] == 1.0 and scores["tasks"]["f1"] >= tasks_f1, scores
 
 
 def _targets_of(section: str):
@@ -393,90 +395,97 @@ DOCPARSE = Path(__file__).resolve().parent.parent
 # a disagreement of convention: numbers no library indicator counts are qual in the gold files
 # ("tỷ lệ hộ nghèo dưới 15%", "100% trạm y tế có bác sĩ"); "Trưởng các phòng, Thủ trưởng các đơn
 # vị" are one body there; "các trường Mầm non, Tiểu học, Trung học cơ sở" three names here.
+# Round 29 lowered thirteen floors here by a task each, and one of the fourth round above: the rules
+# now read "bố trí kinh phí … trong dự toán ngân sách hằng năm" in an organisation item as yearly,
+# as 21 of the 35 such items of the gold files are drafted; those authors drafted it as no time.
 MEASURED = [
     ("holdout", "dang-uy-phuong-ke-hoach", 1.0, 1.0), ("holdout", "huyen-uy-mien-nui-ctr", 1.0, 1.0),
-    ("holdout", "so-ldtbxh-ke-hoach", 1.0, 0.937),
+    ("holdout", "so-ldtbxh-ke-hoach", 1.0, 0.875),
     ("batch3", "dang-uy-xa-ke-hoach", 1.0, 0.923), ("batch3", "thi-uy-ctr", 1.0, 1.0),
     ("batch3", "ubnd-huyen-ke-hoach", 1.0, 1.0),
     ("batch4", "ban-dan-van-ke-hoach", 0.9, 0.933), ("batch4", "tinh-uy-ctr", 0.977, 1.0),
-    ("batch4", "ubnd-phuong-ke-hoach", 0.916, 0.733),
+    ("batch4", "ubnd-phuong-ke-hoach", 0.916, 0.666),
     ("batch5", "dang-uy-xa-ctr", 1.0, 1.0), ("batch5", "so-y-te-ke-hoach", 1.0, 1.0),
-    ("batch5", "ubnd-tinh-ke-hoach", 1.0, 0.95),
+    ("batch5", "ubnd-tinh-ke-hoach", 1.0, 0.9),
     ("batch6", "hoi-phu-nu-tinh-ke-hoach", 0.967, 0.923), ("batch6", "thanh-uy-ctr", 0.977, 1.0),
-    ("batch6", "ubnd-phuong-ke-hoach", 1.0, 0.947),
+    ("batch6", "ubnd-phuong-ke-hoach", 1.0, 0.894),
     ("batch7", "so-gddt-ke-hoach", 0.878, 0.705), ("batch7", "tinh-uy-hop-nhat-ctr", 0.978, 0.962),
-    ("batch7", "ubnd-xa-moi-ke-hoach", 0.937, 1.0),
+    ("batch7", "ubnd-xa-moi-ke-hoach", 0.937, 0.923),
     ("batch8", "dang-uy-phuong-phu-bai-ctr", 0.969, 1.0), ("batch8", "so-noi-vu-ke-hoach", 0.974, 0.954),
     ("batch8", "so-xay-dung-ke-hoach", 0.947, 0.947),
-    ("batch9", "bhxh-tinh-ke-hoach", 1.0, 0.947), ("batch9", "dang-uy-xa-mien-nui-ctr", 0.909, 1.0),
-    ("batch9", "ubnd-tinh-hop-nhat-ke-hoach", 0.956, 0.965),
+    ("batch9", "bhxh-tinh-ke-hoach", 1.0, 0.894), ("batch9", "dang-uy-xa-mien-nui-ctr", 0.909, 1.0),
+    ("batch9", "ubnd-tinh-hop-nhat-ke-hoach", 0.956, 0.931),
     ("batch10", "mttq-tinh-ctr", 0.962, 0.944), ("batch10", "nhcsxh-tinh-ke-hoach", 1.0, 0.937),
-    ("batch10", "ubnd-huyen-ven-bien-ke-hoach", 1.0, 1.0),
+    ("batch10", "ubnd-huyen-ven-bien-ke-hoach", 1.0, 0.952),
     ("batch11", "dang-uy-phuong-cai-rang-ctr", 1.0, 1.0), ("batch11", "ldld-tinh-ke-hoach", 0.952, 1.0),
     ("batch11", "tinh-doan-ctr", 1.0, 0.866),
     ("batch12", "ban-tgdv-tinh-uy-ke-hoach", 1.0, 0.941), ("batch12", "hoi-nong-dan-tinh-ctr", 1.0, 0.941),
     ("batch12", "so-dttg-ke-hoach", 1.0, 0.923),
-    ("batch13", "so-tai-chinh-ke-hoach", 1.0, 0.933), ("batch13", "ubnd-tp-bao-loc-ke-hoach", 1.0, 0.956),
-    ("batch13", "ubnd-tp-da-nang-ke-hoach", 0.987, 1.0),
+    ("batch13", "so-tai-chinh-ke-hoach", 1.0, 0.933), ("batch13", "ubnd-tp-bao-loc-ke-hoach", 1.0, 0.913),
+    ("batch13", "ubnd-tp-da-nang-ke-hoach", 0.987, 0.971),
     ("batch14", "buu-dien-tinh-ke-hoach", 0.972, 0.958), ("batch14", "cong-an-tinh-ke-hoach", 0.941, 0.96),
     ("batch14", "so-nnmt-ke-hoach", 1.0, 1.0),
     ("batch15", "dang-uy-ubnd-tinh-ctr", 1.0, 1.0), ("batch15", "hoi-ccb-tinh-ctr", 1.0, 0.933),
     ("batch15", "ubnd-phuong-tang-nhon-phu-ke-hoach", 1.0, 1.0),
-    ("batch16", "hoi-nct-tinh-ctr", 0.848, 0.875), ("batch16", "tt-hdnd-tinh-ke-hoach", 1.0, 0.928),
+    ("batch16", "hoi-nct-tinh-ctr", 0.882, 0.875), ("batch16", "tt-hdnd-tinh-ke-hoach", 1.0, 0.928),
     ("batch16", "ttyt-khu-vuc-ke-hoach", 0.878, 1.0),
     ("batch17", "dang-uy-xa-bien-gioi-ctr", 1.0, 0.937), ("batch17", "lmhtx-tinh-viec-lam-ke-hoach", 0.846, 0.933),
     ("batch17", "ubnd-tinh-xoa-nha-tam-ke-hoach", 1.0, 0.875),
     ("batch18", "hoi-ctd-tinh-ctr", 0.937, 0.866), ("batch18", "ttdvvl-tinh-ke-hoach", 0.962, 1.0),
     ("batch18", "ubnd-dac-khu-phu-quoc-ke-hoach", 1.0, 0.941),
-    ("batch19", "so-khcn-so-hoa-ke-hoach", 1.0, 0.925), ("batch19", "so-y-te-tre-em-ke-hoach", 0.937, 1.0),
+    ("batch19", "so-khcn-so-hoa-ke-hoach", 1.0, 0.962), ("batch19", "so-y-te-tre-em-ke-hoach", 0.937, 1.0),
     ("batch19", "ubnd-xa-cau-ke-ke-hoach", 1.0, 0.937),
     ("batch20", "hoi-khuyen-hoc-tinh-ctr", 1.0, 0.933), ("batch20", "mttq-xa-cho-gao-ke-hoach", 1.0, 0.933),
-    ("batch20", "so-vhttdl-gia-dinh-ke-hoach", 1.0, 0.926),
-    ("batch21", "bql-kcn-tinh-ke-hoach", 1.0, 0.916), ("batch21", "dang-uy-quan-su-tinh-ctr", 1.0, 0.923),
+    ("batch20", "so-vhttdl-gia-dinh-ke-hoach", 1.0, 0.878),
+    ("batch21", "bql-kcn-tinh-ke-hoach", 1.0, 1.0), ("batch21", "dang-uy-quan-su-tinh-ctr", 1.0, 0.923),
     ("batch21", "truong-cao-dang-ke-hoach", 1.0, 0.956),
     ("batch22", "hoi-nguoi-mu-tinh-dong-thap-ctr", 1.0, 0.909), ("batch22", "ttctxh-tinh-phu-tho-ke-hoach", 1.0, 1.0),
     ("batch22", "ubnd-phuong-khuong-dinh-ke-hoach-2026", 1.0, 1.0),
     ("batch23", "bvdk-tinh-ke-hoach", 1.0, 0.95), ("batch23", "dang-uy-cq-dang-tinh-ctr", 1.0, 0.769),
-    ("batch23", "thong-ke-tinh-ke-hoach", 0.933, 0.727),
+    ("batch23", "thong-ke-tinh-ke-hoach", 0.933, 0.818),
     ("batch24", "bao-ptth-tinh-ke-hoach", 1.0, 0.888), ("batch24", "ubnd-xa-dao-san-ke-hoach", 1.0, 0.846),
-    ("batch24", "vpdp-ntm-tinh-ke-hoach", 1.0, 0.769),
+    ("batch24", "vpdp-ntm-tinh-ke-hoach", 1.0, 0.692),
     ("batch25", "doan-phuong-bac-nha-trang-ke-hoach", 0.967, 0.5), ("batch25", "hoi-bao-tro-nkt-tmc-thanh-hoa-ctr", 0.965, 0.846),
-    ("batch25", "so-tu-phap-ninh-binh-ke-hoach", 1.0, 0.8),
+    ("batch25", "so-tu-phap-ninh-binh-ke-hoach", 1.0, 0.85),
     ("batch26", "bhxh-co-so-duc-tho-ke-hoach", 1.0, 0.666), ("batch26", "hoi-cuu-tnxp-nghe-an-ctr", 0.96, 0.916),
     ("batch26", "pgd-nhcsxh-duc-pho-ke-hoach", 1.0, 0.888),
     ("batch27", "dang-uy-dac-khu-phu-quy-ctr", 0.956, 0.928), ("batch27", "hlhpn-xa-yen-thanh-ke-hoach", 1.0, 0.9),
     ("batch27", "ttbtxh-tinh-ha-tinh-ke-hoach", 0.814, 0.9),
-    ("batch28", "hoi-nan-nhan-da-cam-quang-tri-ctr", 0.944, 1.0), ("batch28", "truong-chinh-tri-gia-lai-ke-hoach", 0.842, 0.85),
+    ("batch28", "hoi-nan-nhan-da-cam-quang-tri-ctr", 0.944, 1.0), ("batch28", "truong-chinh-tri-gia-lai-ke-hoach", 0.9, 0.8),
     ("batch28", "ubnd-phuong-lang-biang-da-lat-ke-hoach-2026", 0.976, 0.875),
     ("batch29", "hiep-hoi-doanh-nghiep-hung-yen-ke-hoach", 1.0, 0.666), ("batch29", "hoi-luat-gia-tuyen-quang-ctr", 0.956, 0.75),
-    ("batch29", "ubnd-phuong-sa-huynh-ke-hoach", 1.0, 0.928),
+    ("batch29", "ubnd-phuong-sa-huynh-ke-hoach", 1.0, 1.0),
     ("batch30", "cdc-lao-cai-ke-hoach", 0.974, 0.9), ("batch30", "dang-uy-phuong-chu-van-an-hai-phong-ctr", 0.975, 0.692),
     ("batch30", "hoi-nkt-ninh-binh-ctr", 0.947, 0.8),
-    ("batch31", "bcd-giam-ngheo-lao-cai-ke-hoach", 0.967, 0.928), ("batch31", "so-cong-thuong-gia-lai-ke-hoach", 0.937, 0.666),
+    ("batch31", "bcd-giam-ngheo-lao-cai-ke-hoach", 0.967, 0.928), ("batch31", "so-cong-thuong-gia-lai-ke-hoach", 0.969, 0.777),
     ("batch31", "ubnd-xa-cu-pui-ke-hoach", 0.978, 0.941),
-    ("batch32", "dang-uy-xa-y-ty-lao-cai-ctr", 1.0, 0.714), ("batch32", "ldld-tinh-bac-ninh-ke-hoach", 0.923, 0.785),
+    ("batch32", "dang-uy-xa-y-ty-lao-cai-ctr", 1.0, 0.714), ("batch32", "ldld-tinh-bac-ninh-ke-hoach", 0.923, 0.857),
     ("batch32", "so-noi-vu-thai-nguyen-ke-hoach", 0.923, 0.75),
     ("batch33", "so-gddt-lam-dong-ke-hoach", 1.0, 0.937), ("batch33", "ubmttq-phuong-thot-not-ke-hoach", 0.956, 0.846),
     ("batch33", "ubnd-tinh-tay-ninh-ke-hoach", 0.9, 0.666),
-    ("batch34", "bdbp-an-giang-ke-hoach", 0.923, 0.857), ("batch34", "dang-uy-xa-ninh-thanh-loi-ca-mau-ctr", 0.958, 1.0),
-    ("batch34", "so-xay-dung-khanh-hoa-ke-hoach", 1.0, 0.857),
-    ("batch35", "bv-san-nhi-ca-mau-ke-hoach", 1.0, 0.866), ("batch35", "dang-uy-bdbp-cao-bang-ctr", 0.975, 0.857),
-    ("batch35", "ubnd-xa-tia-dinh-ke-hoach", 1.0, 0.882),
-    ("batch36", "dang-uy-phuong-bach-mai-ha-noi-ctr", 1.0, 0.875), ("batch36", "quy-htnd-vinh-long-ke-hoach", 1.0, 0.866),
-    ("batch36", "ubnd-dac-khu-con-dao-ke-hoach", 0.938, 0.947),
-    ("batch37", "dang-uy-xa-ia-hrung-gia-lai-ctr", 0.956, 0.923), ("batch37", "so-vhttdl-lai-chau-ke-hoach", 0.937, 0.769),
+    ("batch34", "bdbp-an-giang-ke-hoach", 0.923, 0.928), ("batch34", "dang-uy-xa-ninh-thanh-loi-ca-mau-ctr", 0.958, 1.0),
+    ("batch34", "so-xay-dung-khanh-hoa-ke-hoach", 1.0, 0.928),
+    ("batch35", "bv-san-nhi-ca-mau-ke-hoach", 1.0, 0.933), ("batch35", "dang-uy-bdbp-cao-bang-ctr", 0.975, 0.857),
+    ("batch35", "ubnd-xa-tia-dinh-ke-hoach", 1.0, 0.941),
+    ("batch36", "dang-uy-phuong-bach-mai-ha-noi-ctr", 1.0, 0.937), ("batch36", "quy-htnd-vinh-long-ke-hoach", 1.0, 0.866),
+    ("batch36", "ubnd-dac-khu-con-dao-ke-hoach", 0.938, 1.0),
+    ("batch37", "dang-uy-xa-ia-hrung-gia-lai-ctr", 0.956, 0.923), ("batch37", "so-vhttdl-lai-chau-ke-hoach", 0.937, 0.846),
     ("batch37", "ubnd-phuong-thanh-khe-da-nang-ke-hoach", 1.0, 0.947),
-    ("batch38", "dang-uy-so-y-te-son-la-ctr", 1.0, 0.962), ("batch38", "thanh-tra-tinh-dak-lak-ke-hoach", 0.969, 0.833),
-    ("batch38", "ubnd-phuong-vy-da-hue-ke-hoach", 1.0, 0.95),
-    ("batch39", "bqlda-dd-cn-quang-ninh-ke-hoach", 0.8, 0.894), ("batch39", "ubnd-phuong-thuan-giao-tp-hcm-ke-hoach", 0.954, 0.888),
+    ("batch38", "dang-uy-so-y-te-son-la-ctr", 1.0, 0.962), ("batch38", "thanh-tra-tinh-dak-lak-ke-hoach", 0.969, 0.888),
+    ("batch38", "ubnd-phuong-vy-da-hue-ke-hoach", 1.0, 1.0),
+    ("batch39", "bqlda-dd-cn-quang-ninh-ke-hoach", 0.8, 0.947), ("batch39", "ubnd-phuong-thuan-giao-tp-hcm-ke-hoach", 0.954, 0.944),
     ("batch39", "ubnd-xa-tuy-an-dong-dak-lak-ke-hoach", 0.95, 0.909),
-    ("batch40", "dang-uy-phuong-tam-phuoc-dong-nai-ctr", 1.0, 0.769), ("batch40", "so-gddt-dien-bien-ban-tru-ke-hoach", 0.857, 0.733),
-    ("batch40", "ubnd-xa-tap-son-vinh-long-ke-hoach", 1.0, 0.941),
-    ("batch41", "dang-uy-xa-lung-cu-tuyen-quang-ctr", 0.947, 0.8), ("batch41", "so-nnmt-quang-tri-nuoc-sach-ke-hoach", 0.95, 0.833),
+    ("batch40", "dang-uy-phuong-tam-phuoc-dong-nai-ctr", 1.0, 0.769), ("batch40", "so-gddt-dien-bien-ban-tru-ke-hoach", 0.857, 0.8),
+    ("batch40", "ubnd-xa-tap-son-vinh-long-ke-hoach", 1.0, 1.0),
+    ("batch41", "dang-uy-xa-lung-cu-tuyen-quang-ctr", 0.947, 0.8), ("batch41", "so-nnmt-quang-tri-nuoc-sach-ke-hoach", 0.95, 0.875),
     ("batch41", "ubnd-tinh-dong-nai-chi-tra-khong-tien-mat-ke-hoach", 1.0, 0.882),
     ("batch42", "hoi-lhtn-tinh-hung-yen-ctr", 1.0, 0.857), ("batch42", "ubnd-xa-dong-loc-ha-tinh-ke-hoach", 1.0, 0.758),
-    ("batch43", "dang-uy-xa-tan-dien-dong-thap-ctr", 1.0, 0.75), ("batch43", "hnd-tinh-phu-tho-kinh-te-tap-the-ke-hoach", 1.0, 0.916),
-    ("batch43", "ubnd-phuong-ky-lua-lang-son-ke-hoach", 1.0, 0.833),
+    ("batch43", "dang-uy-xa-tan-dien-dong-thap-ctr", 1.0, 0.75), ("batch43", "hnd-tinh-phu-tho-kinh-te-tap-the-ke-hoach", 1.0, 1.0),
+    ("batch43", "ubnd-phuong-ky-lua-lang-son-ke-hoach", 1.0, 0.916),
+    ("batch44", "dang-uy-phuong-kinh-bac-bac-ninh-ctr", 1.0, 0.857), ("batch44", "hoi-lhpn-tp-can-tho-ke-hoach", 1.0, 0.888),
+    ("batch44", "ubnd-xa-dien-chau-nghe-an-ke-hoach", 0.923, 0.916),
+    ("batch45", "dang-uy-xa-bac-ai-tay-khanh-hoa-ctr", 0.933, 0.8), ("batch45", "hoi-lhpn-ha-noi-ke-hoach", 0.96, 0.888),
+    ("batch45", "so-y-te-hai-phong-ke-hoach", 1.0, 0.714),
 ]
 
 
@@ -1509,7 +1518,8 @@ def test_round_19_layouts_a_lead_before_bracketed_labels_dash_numbering_and_a_sp
         ("A", "Phòng Chuyên đề", [], "yearly_from"),  # a part of the table, taking what its one row states
         ("2", "Phòng Chuyên đề", ["Phòng Kỹ thuật - Công nghệ"], "yearly_from"),  # "Chủ trì:" and "Phối hợp:" cells; "Hằng tuần"
         ("IV.1", "Phòng Hành chính - Trị sự", ["Phòng Thư ký tòa soạn"], "fixed_date"),  # "…; chủ trì, …": it leads
-        ("IV.2", None, ["Phòng Kế hoạch tổng hợp"], "unspecified"),  # "chi thường xuyên" is spending, not a time
+        # "chi thường xuyên" is spending, not a time; "trong dự toán … hằng năm" funds it every year
+        ("IV.2", None, ["Phòng Kế hoạch tổng hợp"], "yearly_from"),
     ]
     assert spec.tasks[1].parent_number == "A"
 
@@ -1993,3 +2003,87 @@ def test_round_28_two_counts_of_one_thing_and_a_count_to_be_founded():
     targets = _targets_of("TT\nChỉ tiêu\nĐơn vị tính\nNăm 2026\nNăm 2030\n"
                           "1\nSố tổ hợp tác do hội viên nông dân làm nòng cốt được thành lập mới\ntổ hợp tác\n80\n450\n")
     assert [t.year for t in targets] == [2026, 2030]  # "được thành lập mới": to be founded, not what is
+
+
+# --- what round 29 taught ------------------------------------------------------------------------
+
+MARKDOWN_PLAN = """| **ỦY BAN NHÂN DÂN** **XÃ DIỄN CHÂU** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |
+|:--:|:--:|
+
+**KẾ HOẠCH**
+
+**Thực hiện chính sách xã hội giai đoạn 2026 - 2030**
+
+**II. MỤC TIÊU**
+
+***2. Chỉ tiêu cụ thể***
+
+| **TT** | **Chỉ tiêu** | **Đơn vị tính** | **Kế hoạch năm 2026** | **Mục tiêu đến năm 2030** |
+|:--:|----|:--:|:--:|:--:|
+| **I** | **Bảo hiểm** |  |  |  |
+| 1 | Tỷ lệ dân số tham gia bảo hiểm y tế | % | 94 | Trên 95 |
+| 2 | Số nhà tạm, nhà dột nát của hộ nghèo, hộ cận nghèo | căn | 0 | 0 |
+
+**III. NHIỆM VỤ, GIẢI PHÁP**
+
+1\\. **Rà soát, quản lý hộ nghèo.** Tổ chức rà soát hộ nghèo hằng năm.
+
+2\\. **Xóa nhà tạm.** Hỗ trợ xây mới nhà ở \\- theo quy định.
+
+**IV. TỔ CHỨC THỰC HIỆN**
+
+1\\. Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã tham mưu bố trí kinh phí thực hiện trong dự toán ngân sách xã hằng năm.
+
+**PHỤ LỤC**
+
+| **TT** | **Nhiệm vụ** | **Cơ quan chủ trì** | **Cơ quan phối hợp** | **Thời gian thực hiện** |
+|:--:|----|----|----|----|
+| 1 | Rà soát, quản lý hộ nghèo | Phòng Văn hóa - Xã hội | Trưởng các xóm | Hằng năm |
+| 2 | Xóa nhà tạm | Ủy ban Mặt trận Tổ quốc Việt Nam xã | Phòng Kinh tế; Ban Chỉ huy Quân sự xã | Hoàn thành trước ngày 30/9/2026 |
+"""
+
+
+def test_round_29_markdown_made_of_a_word_document_reads_like_its_plain_text():
+    assert len(clean_text(MARKDOWN_PLAN)) == len(MARKDOWN_PLAN)  # positions stay those of the file
+    spec = parse_document(MARKDOWN_PLAN, "thu.md.txt")
+    assert [(t.comparator, t.value, t.unit, t.year, t.indicator) for t in spec.targets] == [
+        ("ge", Decimal(94), "%", 2026, "TL_BAO_PHU_BHYT"), ("gt", Decimal(95), "%", 2030, "TL_BAO_PHU_BHYT"),
+        ("eq", Decimal(0), "căn", 2026, "NHA_TAM_CON_LAI"), ("eq", Decimal(0), "căn", 2030, "NHA_TAM_CON_LAI"),  # none left
+    ]
+    assert _task_rows(spec, title=True) == [
+        ("1", "Rà soát, quản lý hộ nghèo", "Phòng Văn hóa - Xã hội", ["Các xóm"], "yearly_from"),  # the bold run-in heading
+        ("2", "Xóa nhà tạm", "Ủy ban Mặt trận Tổ quốc Việt Nam xã", ["Phòng Kinh tế", "Ban Chỉ huy Quân sự xã"], "fixed_date"),
+        ("IV.1", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã tham mưu bố trí kinh phí thực hiện trong dự toán ngân sách xã hằng năm",
+         None, ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"], "yearly_from"),  # funded every year
+    ]
+    assert spec.tasks[1].content == ["Hỗ trợ xây mới nhà ở -  theo quy định."]  # "\-": the character escaped
+
+
+def test_round_29_a_footnote_above_a_page_number_and_a_subject_assigned_elsewhere():
+    tasks = _tasks_of(
+        "1. Mở rộng bao phủ bảo hiểm xã hội2\n- Vận động người lao động tự do tham gia.\n"
+        "(Chủ trì: Bảo hiểm xã hội cơ sở; phối hợp: Phòng Văn hóa - Xã hội phường, Công\n\n"
+        "2 Năm 2026 tiếp tục áp dụng chuẩn nghèo đa chiều giai đoạn 2022 - 2025; từ năm 2027 áp dụng chuẩn\n"
+        "nghèo đa chiều giai đoạn 2026 - 2030.\n\n                     3\n\nđoàn phường; thời gian: thường xuyên)\n",
+        "1. Các phòng, đơn vị thuộc Sở được giao chủ trì tại Mục III xây dựng kế hoạch chi tiết, gửi Văn phòng Sở trước ngày 31/3/2026.\n")
+    assert tasks == [
+        ("1", "Bảo hiểm xã hội cơ sở", ["Phòng Văn hóa - Xã hội phường", "Công đoàn phường"], "continuous"),  # the footnote gone
+        ("IV.1", None, ["Các phòng, đơn vị thuộc Sở"], "fixed_date"),  # "được giao chủ trì …": who they are
+    ]
+
+
+def test_round_29_a_table_row_with_an_empty_cell_or_a_cell_over_two_lines():
+    tasks = _tasks_of("TT\nNội dung nhiệm vụ\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian hoàn thành\nSản phẩm\n"
+                      "8\nTriển khai chương trình \"Mẹ đỡ đầu\".\nBan Gia đình - Xã hội\nThường xuyên\nDanh sách trẻ em được đỡ đầu\n"
+                      "9\nNhân rộng mô hình \"Địa chỉ tin cậy\".\nBan Gia đình - Xã hội\nCông an thành phố\nSở Văn hóa và Thể thao\n"
+                      "Hoàn thành trước 31/12/2027\nMô hình tại chi hội\n")
+    assert tasks == [
+        ("8", "Ban Gia đình - Xã hội", [], "continuous"),  # no partner: the time is no body
+        ("9", "Ban Gia đình - Xã hội", ["Công an thành phố", "Sở Văn hóa và Thể thao"], "fixed_date"),
+    ]
+
+
+def test_round_29_two_counts_of_women_after_a_comma():
+    targets = _targets_of("• Vận động ít nhất 3.000 phụ nữ tham gia bảo hiểm xã hội tự nguyện, 5.000 phụ nữ tham gia bảo hiểm y tế hộ gia đình.")
+    assert [t.source_text for t in targets] == [
+        "Vận động ít nhất 3.000 phụ nữ tham gia bảo hiểm xã hội tự nguyện", "5.000 phụ nữ tham gia bảo hiểm y tế hộ gia đình"]
