@@ -1,4 +1,4 @@
-"""`ansinh program parse FILE`: read an action program (.txt) into a draft program file.
+"""`ansinh program parse FILE`: read an action program (.docx, .txt, .md) into a draft program file.
 
 Not registered here: the `ansinh program` group adds this command. Pure parsing, no database.
 """
@@ -23,7 +23,7 @@ from ansinh.core.vnformat import format_number
 )
 @user_errors
 def parse(file: Path, as_json: bool, out: Path | None, gold: Path | None) -> None:
-    """Đọc văn bản chương trình hành động / kế hoạch (.docx hoặc .txt UTF-8) thành chương trình nháp.
+    """Đọc văn bản chương trình hành động / kế hoạch (.docx, .txt UTF-8 hoặc .md chuyển từ Word) thành chương trình nháp.
 
     Mỗi chỉ tiêu và nhiệm vụ giữ câu gốc (source_text) và vị trí ký tự trong văn bản. Đơn vị
     hành chính (scope_unit) để trống cho người duyệt chọn. Tệp .doc và .pdf không đọc được:

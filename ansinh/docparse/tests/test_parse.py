@@ -2043,9 +2043,10 @@ MARKDOWN_PLAN = """| **ỦY BAN NHÂN DÂN** **XÃ DIỄN CHÂU** | **CỘNG HÒ
 """
 
 
-def test_round_29_markdown_made_of_a_word_document_reads_like_its_plain_text():
+def test_round_29_markdown_made_of_a_word_document_reads_like_its_plain_text(tmp_path):
     assert len(clean_text(MARKDOWN_PLAN)) == len(MARKDOWN_PLAN)  # positions stay those of the file
-    spec = parse_document(MARKDOWN_PLAN, "thu.md.txt")
+    (tmp_path / "ke-hoach.md").write_text(MARKDOWN_PLAN, encoding="utf-8")
+    spec = parse_file(tmp_path / "ke-hoach.md")  # a .md file is read as text
     assert [(t.comparator, t.value, t.unit, t.year, t.indicator) for t in spec.targets] == [
         ("ge", Decimal(94), "%", 2026, "TL_BAO_PHU_BHYT"), ("gt", Decimal(95), "%", 2030, "TL_BAO_PHU_BHYT"),
         ("eq", Decimal(0), "căn", 2026, "NHA_TAM_CON_LAI"), ("eq", Decimal(0), "căn", 2030, "NHA_TAM_CON_LAI"),  # none left
