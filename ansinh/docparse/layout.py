@@ -23,10 +23,23 @@ _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVX]+|[a-zđ])[.)]?(?=\
 _CELL = re.compile(r"\S+(?: \S+)*")  # words one space apart; two or more spaces part cells
 
 
-def columns(line: str) -> list[int] | None:
-    """Where each column of a heading row starts, if the line is one (three columns or more)."""
+# "--- ------------------------------ ----------- ---------": the rule under a table's heading that
+# a converter (pandoc's plain text) draws, one run of dashes per column; a rule of one run frames it
+RULE = re.compile(r"^\s*-{3,}(?:\s+-{2,})*\s*$")
+
+
+def columns(line: str, following: list[str] | tuple[str, ...] = ()) -> list[int] | None:
+    """Where each column of a heading row starts, if the line is one (three columns or more): from
+    the rule of dashes drawn under the heading (its wrapped lines between), else from the gaps of
+    two spaces or more between the heading's cells."""
     if not HEADER.match(line):
         return None
+    for next_line in following[:4]:
+        if RULE.match(next_line):
+            runs = [match.start() for match in re.finditer(r"-+", next_line)]
+            return runs if len(runs) >= 3 else None
+        if not next_line.strip() or next_line[:1].strip():  # the heading wraps on indented lines only
+            break
     starts = [match.start() for match in _CELL.finditer(line)]
     return starts if len(starts) >= 3 else None
 
@@ -57,7 +70,7 @@ def read_table(lines: list[str], offsets: list[int], first: int, is_end) -> tupl
     """The cells of the table whose heading row is lines[first], as (text, pieces) in reading
     order (pieces: position in text → offset in the file), and the index of the first line after
     it. The table ends at a line `is_end` accepts, or at prose that starts at the margin."""
-    starts = columns(lines[first])
+    starts = columns(lines[first], lines[first + 1 : first + 5])
     rows: list[list[list[tuple[str, int]]]] = [[[] for _ in starts]]  # the heading row first
     numbers: list[tuple[str, int] | None] = [None]
     repeated = False  # a page break repeats the heading row: dropped until the next row
@@ -68,8 +81,8 @@ def read_table(lines: list[str], offsets: list[int], first: int, is_end) -> tupl
         if index > first and is_end(stripped):
             break
         index += 1
-        if not stripped or (stripped.isdigit() and len(line) - len(line.lstrip()) > starts[1]):
-            continue  # an empty line, or a page number standing out in the middle of the page
+        if not stripped or RULE.match(line) or (re.fullmatch(r"\d{1,3}", stripped) and len(line) - len(line.lstrip()) > starts[1]):
+            continue  # an empty line, a rule of dashes, or a page number standing out in the middle of the page
         if index - 1 > first and HEADER.match(line):
             repeated = True
             continue

@@ -500,12 +500,14 @@ def target_paragraphs(paras: list[Para]) -> tuple[int, int] | None:
 
 def extract_targets(paras: list[Para], default_year: int, start_year: int | None = None) -> tuple[list[TargetSpec], list[dict[str, str]]]:
     bounds = target_paragraphs(paras)
-    if bounds is None:
+    blocks = _target_blocks(paras) if bounds is None else []
+    if bounds is None and not blocks:
         return [], []
-    year = _year_of(paras[bounds[0]].text, default_year)
+    year = _year_of(paras[bounds[0]].text, default_year) if bounds else default_year
     targets: list[TargetSpec] = []
     areas: list[dict[str, str]] = []
-    section = paras[bounds[0] : bounds[1]]
+    section = paras[bounds[0] : bounds[1]] if bounds else blocks
+    bounds = bounds or (len(paras), len(paras))
     index = 0
     while index < len(section):
         para = section[index]
@@ -513,6 +515,13 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
         if fold(para.text) in TABLE_NUMBER_HEADINGS:  # "TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Đến năm 2030"
             fragments, index = _table_fragments(section, index, year, len(areas) + 1)
             fragments = [f for f in fragments if not _states_the_present(f, start_year)]  # "Thực hiện năm 2023"
+            if fragments:
+                areas.append({"code": fragments[0].area, "name": f"Nhóm chỉ tiêu {len(areas) + 1}"})
+            targets.extend(_target(fragment, len(targets) + 1 + n) for n, fragment in enumerate(fragments))
+            continue
+        if _YEAR_ROWS_HEADING.match(para.text):  # "Năm | BHXH | BHXH TN | BHTN | BHYT", a row per year
+            fragments, index = _year_rows_fragments(section, index, len(areas) + 1)
+            fragments = [f for f in fragments if not _states_the_present(f, start_year)]
             if fragments:
                 areas.append({"code": fragments[0].area, "name": f"Nhóm chỉ tiêu {len(areas) + 1}"})
             targets.extend(_target(fragment, len(targets) + 1 + n) for n, fragment in enumerate(fragments))
@@ -528,7 +537,7 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
         if _is_area_heading(para.text) or _LETTER.match(para.text) and _heads_bullets(para.text, following):
             year = _year_of(para.text, year)
             continue
-        if re.match(r"\(\*+\)|Ghi chú\b", para.text):  # "(*) Chỉ tiêu số 16 tính cộng dồn …": a table's footnote
+        if re.match(r"\(\*+\)|Ghi chú\b|Bảng \d+[.:]\s", para.text):  # "(*) Chỉ tiêu số 16 tính cộng dồn …": a table's footnote; "Bảng 1. …" its title
             continue
         if re.fullmatch(r"\((?!\d{1,2}\))[^()]*\)\.?", para.text):  # "(Tỷ lệ hộ nghèo tính theo chuẩn …; số liệu năm 2025 là số ước …)": a note
             continue
@@ -551,13 +560,53 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
             item = Fragment(fragment, para.offset(body_start + pos), frag_year, area["code"], per_10k, context)
             if not _states_the_present(item, start_year):
                 targets.append(_target(item, len(targets) + 1))
+    # "Các chỉ tiêu định lượng theo từng năm được giao tại Phụ lục kèm theo": the appendix holds them
+    # (one that only restates the targets section is no second source)
+    pointed = any("phu luc" in fold(para.text) for para in section)
+    for fragments in _appendix_tables(paras, bounds[1], year, len(areas) + 1) if pointed else []:
+        areas.append({"code": fragments[0].area, "name": f"Nhóm chỉ tiêu {len(areas) + 1}"})
+        targets.extend(_target(fragment, len(targets) + 1 + n) for n, fragment in enumerate(fragments))
     used = {target.area for target in targets}
     return targets, [area for area in areas if area["code"] in used]
 
 
+def _target_blocks(paras: list[Para]) -> list[Para]:
+    """With no targets section, the bullets under a line "Chỉ tiêu:" inside each task ("Nội dung 2:
+    Củng cố tổ chức Hội …" / "Chỉ tiêu:" / "– Đến năm 2030, toàn tỉnh có 58.000 hội viên …" /
+    "Giải pháp:"): each task states its own targets."""
+    found: list[Para] = []
+    for index, para in enumerate(paras):
+        if re.fullmatch(r"chi tieu(?: cu the| chu yeu)?\s*:", fold(para.text).strip()):
+            for bullet in paras[index + 1 :]:
+                if not _BULLET.match(bullet.text):
+                    break
+                found.append(bullet)
+    return found
+
+
+def _appendix_tables(paras: list[Para], after: int, year: int, area_number: int) -> list[list[Fragment]]:
+    """"PHỤ LỤC / CHỈ TIÊU LAO ĐỘNG, VIỆC LÀM … GIAI ĐOẠN 2026 - 2030" after the signature, then a
+    table "TT | Chỉ tiêu | …": the targets "được giao tại Phụ lục" the targets section points to.
+    (An appendix of tasks, "PHÂN CÔNG THỰC HIỆN NHIỆM VỤ", holds none.)"""
+    tables = []
+    index = after
+    while index < len(paras):
+        title = " ".join(fold(para.text) for para in paras[index + 1 : index + 3])
+        if fold(paras[index].text).startswith("phu luc") and "chi tieu" in title and not re.search(r"nhiem vu|phan cong", title):
+            table = next((i for i in range(index + 1, min(index + 6, len(paras))) if fold(paras[i].text) in TABLE_NUMBER_HEADINGS), None)
+            if table is not None:
+                fragments, index = _table_fragments(paras, table + 1, year, area_number + len(tables))
+                if fragments:
+                    tables.append(fragments)
+                continue
+        index += 1
+    return tables
+
+
 # "hiện có 15 thôn", "đã giảm …", "được thành lập từ …": what is, not what is aimed at.
 # "Các chỉ tiêu dưới đây phấn đấu đạt vào năm 2030, …": a sentence about the targets, not one.
-_PRESENT = re.compile(r"(?<!\w)(?:đã(?! qua đào tạo)|hiện có|hiện nay|được thành lập(?! mới))(?!\w)|chỉ tiêu (?:dưới đây|sau đây|như sau|sau\b)", re.IGNORECASE)
+# ("Các chỉ tiêu năm 2027, 2029 được giao trong kế hoạch thu hằng năm": about the targets too)
+_PRESENT = re.compile(r"(?<!\w)(?:đã(?! qua đào tạo)|hiện có|hiện nay|được thành lập(?! mới))(?!\w)|chỉ tiêu (?:dưới đây|sau đây|như sau|sau\b)|^Các chỉ tiêu\b", re.IGNORECASE)
 
 
 def _states_the_present(fragment: Fragment, start_year: int | None) -> bool:
@@ -619,6 +668,42 @@ def _table_fragments(paras: list[Para], start: int, year: int, area_number: int)
                 figure = re.search(r"\d", cells[column].text)  # a commitment in words takes no unit
                 text = f"{name} {cells[column].text}{written_unit if figure else ''}"
                 fragments.append(Fragment(text, cells[name_at].start, column_year, f"nhom-{area_number}", _per_10k(text), text))
+    return fragments, index
+
+
+_YEAR_ROWS_HEADING = re.compile(r"^Năm(?:\s{2,}\S+(?: \S+)*){2,}$")
+_CELLS = re.compile(r"\S+(?: \S+)*")  # words one space apart; two or more spaces part cells
+_LEGEND = re.compile(r"^[-–•+]?\s*([^\s:][^:]{0,19}):\s*(.+?)[;.]?$")
+
+
+def _year_rows_fragments(paras: list[Para], start: int, area_number: int) -> tuple[list[Fragment], int]:
+    """A table with a row per year, laid out with spaces: "Năm  BHXH  BHXH TN  BHTN  BHYT", then
+    "2026  43,0  4,8  35,5  95,6" …, its columns named in full by a legend under it ("- BHXH: tỷ lệ
+    lực lượng lao động … tham gia bảo hiểm xã hội;") and its unit above it ("Đơn vị tính: %"). Each
+    year's cell is a target of that year, read as "<the column's name> <value><unit>"; a row of what
+    was done ("2025 (ước TH)") gives none. Returns the fragments and the index after the legend."""
+    heads = [cell.group() for cell in _CELLS.finditer(paras[start - 1].text)][1:]
+    above = " ".join(para.text for para in paras[max(start - 3, 0) : start - 1])
+    unit = (found.group(1).strip() if (found := re.search(r"Đơn vị tính:\s*([^\s;.,]+)", above)) else "")
+    index, rows = start, []
+    while index < len(paras) and re.match(r"\d{4}\b", paras[index].text):
+        cells = list(_CELLS.finditer(paras[index].text))
+        if len(cells) == len(heads) + 1 and not re.search(r"\b(?:uoc|thuc hien|hien trang)\b", fold(cells[0].group())):
+            rows.append((paras[index], cells))
+        index += 1
+    names: dict[str, str] = {}
+    while index < len(paras) and (re.match(r"Ghi chú\b|\(\*\)", paras[index].text) or (legend := _LEGEND.match(paras[index].text))):
+        if not paras[index].text.startswith(("Ghi chú", "(*)")) and legend.group(1).strip() in heads:
+            names[legend.group(1).strip()] = legend.group(2)
+        index += 1
+    written = unit if unit == "%" else f" {unit}" if unit else ""
+    fragments = []
+    for para, cells in rows:
+        year = int(cells[0].group()[:4])
+        for head, cell in zip(heads, cells[1:]):
+            if re.search(r"\d", cell.group()):
+                text = f"{names.get(head, head)} {cell.group()}{written}"
+                fragments.append(Fragment(text, para.offset(cell.start()), year, f"nhom-{area_number}", _per_10k(text), text))
     return fragments, index
 
 

@@ -33,6 +33,8 @@ _COMPOUNDS = (
     r"to chuc chinh tri - xa hoi", r"thong tin va truyen thong", r"ke hoach va dau tu", r"khoa hoc va cong nghe",
     r"lao dong - thuong binh va xa hoi", r"(?:huyen|thi|thanh) uy(?:, (?:huyen|thi|thanh) uy)+(?:, dang uy)?",
     r"kinh te, ha tang(?: va do thi)?",  # a ward's department since 2025
+    r"chinh sach, chien luoc", r"mat tran to quoc, cac doan the",  # the provincial Party's board and committee since 2025
+    r"lao dong, viec lam(?: va bao hiem xa hoi)?", r"phong cong chuc, vien chuc",  # departments of a Sở Nội vụ since 2025
     r"hoi dong nhan dan va uy ban nhan dan",  # "Văn phòng HĐND và UBND": one office
     r"doan dai bieu quoc hoi va hoi dong nhan dan",  # "Văn phòng Đoàn ĐBQH và HĐND tỉnh": one office too
     # names of the 2025 reorganisation: the provincial media, the Party's merged board and its offices
@@ -172,7 +174,7 @@ _QUARTER = re.compile(r"quý\s+([IV]+|\d)\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE
 _VERBS = (
     r"lanh dao", r"(?<!duoc giao )(?<!duoc phan cong )chu tri", r"(?<!ban )(?<!phong )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )(?<!dau tu )xay dung", r"huong dan", r"trien khai",
     r"co trach nhiem", r"phoi hop", r"theo doi", r"(?<!ban )chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
-    r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )(?<!ke hoach )tong hop", r"van dong", r"quan triet", r"(?<!ban )(?<!phong )pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
+    r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )(?<!ke hoach )tong hop", r"(?<!- )(?<!chi dao )van dong", r"quan triet", r"(?<!ban )(?<!phong )pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
     r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung|cac nhiem vu|nhiem vu|thuc hien|dua))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) (?:thuong truc|dau moi)",
     # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "đưa việc" is the verb, "chỉ đạo" a noun there
     r"dua (?:viec|noi dung|ket qua|chi tieu)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
@@ -235,10 +237,13 @@ def read_timeline(text: str, start_year: int | None = None, labelled: bool = Fal
         return "continuous", None, None
     # "Hằng năm; sơ kết vào quý IV/2028": what recurs comes first, a milestone after it is no deadline;
     # so does work every quarter or month, year after year
-    if re.match(r"\s*(?:thuc hien\s+)?(?:hang nam|tung nam|moi nam|hang quy|hang thang|hang tuan|(?:tung|moi|hang) hoc ky)\b", folded) and (start_year or re.search(r"tu nam \d{4}", folded)):
+    if re.match(r"\s*(?:thuc hien\s+)?(?:hang nam|tung nam|moi nam|hang quy|hang thang|hang tuan|(?:tung|moi|hang) hoc ky|dinh ky)\b", folded) and (start_year or re.search(r"tu nam \d{4}", folded)):
         since = re.search(r"tu nam (\d{4})", folded)
         return "yearly_from", int(since.group(1)) if since else start_year, None
     if since := re.match(r"\s*tu hoc ky [ivx\d]+ nam hoc (\d{4})", folded):  # "từ học kỳ I năm học 2026 - 2027": every year from then
+        return "yearly_from", int(since.group(1)), None
+    # "từ kỳ chi trả tháng 7/2026", "từ quý III/2026": work that starts then and goes on
+    if re.match(r"\s*(?:thuc hien\s+)?tu\b", folded) and not re.search(r"\bden\b", folded) and (since := re.search(r"(?:/|nam\s+)(\d{4})", folded)):
         return "yearly_from", int(since.group(1)), None
     # "2026 - 2030, năm 2026 bàn giao 60 căn trước ngày 31/12/2026": the period first, a milestone inside it
     if span := re.match(r"\s*(?:giai doan |nam )?(\d{4})\s*[-–]\s*\d{4}\s*[,;]", folded):
@@ -301,7 +306,7 @@ def _new_task(number: str, title: str, section: str, parent: str | None, offset:
 # Where a label starts inside a line holding several ("* Chỉ đạo: … Thực hiện: … Thời gian: …",
 # "(Đơn vị chủ trì: …; phối hợp: …; thời gian: …)").
 _LABEL_KEY = re.compile(
-    r"(?:^|(?<=[.;]\s))(?=(?:(?:cơ quan|đơn vị)\s+)?(?:chỉ đạo|chủ trì|phối hợp|thực hiện|tham mưu|thời gian|thời hạn|phân công|trách nhiệm)[^:.;]{0,40}:)",
+    r"(?:^|(?<=[.;]\s))(?=(?:(?:cơ quan|đơn vị)\s+)?(?:chỉ đạo|chủ trì|đầu mối|phối hợp|thực hiện|tham mưu|thời gian|thời hạn|phân công|trách nhiệm)[^:.;]{0,40}:)",
     re.IGNORECASE,
 )
 
@@ -344,11 +349,11 @@ def _label(text: str) -> tuple[str, str] | None:
         return "assignment", value.strip()
     if re.match(r"\s*chu the\b", folded) and len(key) < 40:  # "Chủ thể giám sát: Thường trực HĐND tỉnh" leads a supervision
         return "lead", value.strip()
-    if not re.search(r"co quan|don vi|chu tri|phoi hop|chi dao|tham muu|thuc hien|trach nhiem", folded) or len(key) > 60:
+    if not re.search(r"co quan|don vi|chu tri|dau moi|phoi hop|chi dao|tham muu|thuc hien|trach nhiem", folded) or len(key) > 60:
         return None
     if "chu tri" not in folded and "chi dao" not in folded and re.search(r"(?<!\()\b(?:chu tri|chi dao)\b", fold(value)):
         return "assignment", value.strip()  # "Trách nhiệm thực hiện: X chủ trì, phối hợp với Y …"
-    if "chi dao" in folded or "chu tri" in folded:
+    if "chi dao" in folded or "chu tri" in folded or re.match(r"\s*(?:don vi |co quan )?dau moi\s*$", folded):  # ("Đầu mối: Văn phòng Sở")
         return "lead", value.strip()
     return "implementers", value.strip()
 
@@ -837,7 +842,7 @@ def _timeline_sentence(task: TaskSpec, registry: BodyRegistry, start_year: int |
         task.timeline_text = task.timeline_text or phrase.strip().rstrip(".")
 
 
-_TIME_WORDS = r"(?:trong\s+|tu\s+)?(?:thuong xuyen|lien tuc|hang nam|hang quy|tung nam|moi nam|giai doan|nam \d{4}|quy [ivx\d]+|thang \d|truoc)"
+_TIME_WORDS = r"(?:trong\s+|tu\s+)?(?:thuong xuyen|lien tuc|hang nam|hang quy|tung nam|moi nam|dinh ky|giai doan|nam \d{4}|quy [ivx\d]+|thang \d|truoc|ky )"
 
 
 def _heading_time(task: TaskSpec) -> str | None:
@@ -945,7 +950,7 @@ def _prose_roles(task: TaskSpec, text: str, registry: BodyRegistry, start_year: 
 
 
 # "(Phòng Nội vụ chủ trì, phối hợp với … thực hiện hằng năm)", or a sentence of the same kind.
-_ROLE_SENTENCE = re.compile(r"\b(?:chu tri|(?<!ban )chi dao)\b")
+_ROLE_SENTENCE = re.compile(r"\b(?:chu tri|(?<!ban )chi dao)\b|^giao\s.*\blanh dao\b")  # ("Giao X lãnh đạo; Y, Z tổ chức thực hiện")
 
 
 def _roles_from_sentences(task: TaskSpec, registry: BodyRegistry, start_year: int | None) -> None:

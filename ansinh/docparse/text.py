@@ -102,17 +102,34 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _after_full_line(lines: list[str], index: int, full: int | None) -> bool:
+def _after_full_line(lines: list[str], index: int, full: int | None, hanging: bool = False) -> bool:
     """The line before lines[index] filled the width a wrapped text is cut at, so a sentence may
     go on with a capital ("… xây dựng kế hoạch triển khai thực hiện" / "Chương trình hành động,
     hoàn thành …"). Not after a page number set far right, nor when lines[index] is indented as
-    deep as that line: a paragraph's first line, where continued lines start at the margin."""
+    deep as that line: a paragraph's first line, where continued lines start at the margin
+    (unless the text indents whole blocks, `hanging`, where continued lines keep the indent)."""
     if not full or index == 0:
         return False
     previous = lines[index - 1]
     if len(previous.rstrip()) < full or len(previous.split()) <= 3:
         return False
-    return not (_indent(lines[index]) > 0 and _indent(lines[index]) >= _indent(previous))
+    return hanging or not (_indent(lines[index]) > 0 and _indent(lines[index]) >= _indent(previous))
+
+
+def _hanging(lines: list[str]) -> bool:
+    """Whether a wrapped text indents its blocks whole (a converter's "-   " bullets and "1.  "
+    items, their lines all set in): lines going on in lower case keep the indent of the line
+    before them more often than they start at the margin."""
+    kept = margin = 0
+    for previous, line in zip(lines, lines[1:]):
+        text_column = _indent(previous) + len(marker.group()) if (marker := _MARKER.match(previous.lstrip())) else _indent(previous)
+        if line.strip()[:1].islower() and previous.strip() and text_column > 0:
+            kept += _indent(line) == text_column
+            margin += _indent(line) == 0
+    return kept >= 5 and kept > 2 * margin
+
+
+_MARKER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.|[-+•*–])\s+")  # "1.  ", "-   ": an item's marker and the gap after it
 
 
 def _unfinished(previous: str) -> bool:
@@ -192,7 +209,7 @@ def chapter_numeral(text: str) -> str | None:
 
 
 # The word before a number that gives the structure: "PHẦN II. …", "Mục II. …", "Nhiệm vụ 2. …"
-_LEADING_WORD = re.compile(r"^(?:PHẦN|Phần|MỤC|Mục)\s+(?=[IVX]+[.:]\s)|^Nhiệm vụ\s+(?=\d+(?:\.\d+)*\.\s)")
+_LEADING_WORD = re.compile(r"^(?:PHẦN|Phần|MỤC|Mục)\s+(?=[IVX]+[.:]\s)|^(?:Nhiệm vụ|Nội dung)\s+(?=\d+(?:\.\d+)*[.:]\s)")
 _GROUP_WORD = re.compile(r"^Mục\s+(?=\d+(?:\.\d+)*\.\s)")
 
 
@@ -251,33 +268,37 @@ def paragraphs(text: str) -> list[Para]:
     headers = _running_headers(text)
     lines = text.split("\n")
     lines, offsets = layout.split_tab_rows(lines, list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0)))
-    full = _full_width(lines)
+    full, hanging = _full_width(lines), _hanging(lines)
     footnotes = _footnotes(lines)
     index = 0
     while index < len(lines):
         raw_line, start = lines[index], offsets[index] + _indent(lines[index])
-        after_full = _after_full_line(lines, index, full)
+        after_full = _after_full_line(lines, index, full, hanging)
         index += 1
         if index - 1 in footnotes:
             continue
-        if layout.columns(raw_line):  # a table laid out with spaces: read back cell by cell
+        if layout.columns(raw_line, lines[index : index + 4]):  # a table laid out with spaces: read back cell by cell
             cells, index = layout.read_table(lines, offsets, index - 1, _ends_table)
             paras.extend(Para(cell, pieces[0][1], pieces) for cell, pieces in cells)
             continue
         stripped = raw_line.strip()
-        if not stripped or _PAGE_LINE.match(stripped) and not (in_table and stripped.isdigit()):
-            continue
+        if not stripped or _PAGE_LINE.match(stripped) and not (in_table and stripped.isdigit()) or layout.RULE.match(stripped):
+            continue  # (a rule of dashes a converter drew around a table frames no text)
         if stripped in headers and not in_table:
             continue
         if part := _leading_word(stripped):  # "PHẦN II. CHỈ TIÊU", "Nhiệm vụ 2. …", "Mục 1. Chăm …": read as "II. CHỈ TIÊU", "2. …", "1. …"
             stripped, start = stripped[part.end() :], start + part.end()
+            stripped = re.sub(r"^(\d+(?:\.\d+)*):(?=\s)", r"\1.", stripped)  # "Nội dung 2: Củng cố …" as "2. Củng cố …"
         # a table lasts until the next part of the document ("III. NHIỆM VỤ …"), where prose resumes
         in_table = (in_table and not part_numeral(stripped)) or fold(stripped) in TABLE_NUMBER_HEADINGS
         # In a table a short lower-case line is a cell of its own ("m2 sàn/người", "người").
         # (after a full line even a ";" or "," may be the middle of a sentence: "…; tiếp tục chi trả" / "bằng tiền mặt …")
-        runs_on = after_full and not in_table and not (_NEW_ITEM.match(stripped) or _LABEL.match(stripped)) and (
+        runs_on = after_full and not in_table and not _NEW_ITEM.match(stripped) and (not _LABEL.match(stripped) and (
             stripped[:1].isupper() and _unfinished(paras[-1].text if paras else ".")
             or stripped[:1].islower() and paras and paras[-1].text.endswith((";", ",")))
+            # blocks indented whole and parted by empty lines: a line right under another, set as deep, goes on
+            # with it ("Phối hợp: Phòng Người có công; Công an tỉnh;" / "Sở Khoa học và Công nghệ. Thời gian: …")
+            or hanging and index >= 2 and bool(lines[index - 2].strip()) and _indent(lines[index - 1]) >= _indent(lines[index - 2]))
         if paras and (_joins(paras[-1].text, stripped) or runs_on) and not (in_table and len(stripped.split()) <= 3):
             para = paras[-1]
             para.pieces.append((len(para.text) + 1, start))

@@ -486,6 +486,10 @@ MEASURED = [
     ("batch44", "ubnd-xa-dien-chau-nghe-an-ke-hoach", 0.923, 0.916),
     ("batch45", "dang-uy-xa-bac-ai-tay-khanh-hoa-ctr", 0.933, 0.8), ("batch45", "hoi-lhpn-ha-noi-ke-hoach", 0.96, 0.888),
     ("batch45", "so-y-te-hai-phong-ke-hoach", 1.0, 0.714),
+    ("batch46", "bhxh-tinh-quang-ngai-ke-hoach", 1.0, 0.923), ("batch46", "tinh-uy-tay-ninh-ctr", 1.0, 0.785),
+    ("batch46", "ubnd-phuong-rach-gia-an-giang-ke-hoach", 0.962, 0.692),
+    ("batch47", "dang-uy-dac-khu-van-don-quang-ninh-ctr", 0.933, 0.615), ("batch47", "hoi-ctd-lang-son-ke-hoach", 0.967, 0.769),
+    ("batch47", "so-noi-vu-cao-bang-ke-hoach", 1.0, 0.583),
 ]
 
 
@@ -2088,3 +2092,142 @@ def test_round_29_two_counts_of_women_after_a_comma():
     targets = _targets_of("• Vận động ít nhất 3.000 phụ nữ tham gia bảo hiểm xã hội tự nguyện, 5.000 phụ nữ tham gia bảo hiểm y tế hộ gia đình.")
     assert [t.source_text for t in targets] == [
         "Vận động ít nhất 3.000 phụ nữ tham gia bảo hiểm xã hội tự nguyện", "5.000 phụ nữ tham gia bảo hiểm y tế hộ gia đình"]
+
+
+# --- what round 30 taught ------------------------------------------------------------------------
+
+PANDOC_PLAIN = """KẾ HOẠCH
+
+Thực hiện chính sách xã hội giai đoạn 2026 - 2030
+
+Thực hiện Nghị quyết số 42-NQ/TW ngày 24/11/2023 của Hội nghị lần thứ
+tám Ban Chấp hành Trung ương Đảng khóa XIII về tiếp tục đổi mới, nâng
+cao chất lượng chính sách xã hội, đáp ứng yêu cầu sự nghiệp xây dựng và
+bảo vệ Tổ quốc trong giai đoạn mới; Chương trình hành động số 27-CTr/TU
+ngày 15/12/2025 của Tỉnh ủy thực hiện Nghị quyết số 42-NQ/TW; Kế hoạch
+số 41/KH-UBND ngày 28/01/2026 của Ủy ban nhân dân tỉnh về thực hiện
+Chương trình hành động số 27-CTr/TU, Sở Nội vụ xây dựng Kế hoạch thực
+hiện như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+-   Cụ thể hóa các nhiệm vụ, giải pháp thuộc lĩnh vực ngành Nội vụ được
+    giao tại Kế hoạch số 41/KH-UBND của Ủy ban nhân dân tỉnh; xác định
+    rõ nội dung, đơn vị chủ trì, thời hạn hoàn thành để tổ chức thực
+    hiện và kiểm tra, đánh giá kết quả thực hiện của từng đơn vị.
+-   Bảo đảm sự phối hợp chặt chẽ giữa các phòng, đơn vị thuộc Sở với các
+    sở, ngành, Ủy ban nhân dân các xã, phường; gắn việc thực hiện Kế
+    hoạch với nhiệm vụ phát triển kinh tế - xã hội hằng năm của tỉnh.
+
+II. MỤC TIÊU
+
+2. Chỉ tiêu chủ yếu
+
+Các chỉ tiêu định lượng theo từng năm được giao tại Phụ lục kèm theo Kế
+hoạch này.
+
+III. NHIỆM VỤ, GIẢI PHÁP
+
+1.  Số hóa, kết nối dữ liệu lao động và người có công, làm sạch dữ liệu
+
+    -   Số hóa toàn bộ hồ sơ người có công đang lưu trữ; làm sạch dữ
+        liệu, kết nối với Cơ sở dữ liệu quốc gia về dân cư và an sinh.
+    -   Cung cấp dịch vụ công trực tuyến toàn trình đối với các thủ
+        tục hành chính đủ điều kiện của Sở và các đơn vị sự nghiệp.
+
+    Đầu mối: Văn phòng Sở. Phối hợp: Phòng Người có công; Công an tỉnh;
+    Sở Khoa học và Công nghệ. Thời gian: hoàn thành trước ngày
+    31/12/2027.
+
+2.  Nâng cao năng lực đội ngũ làm công tác lao động, người có công ở
+    cấp xã
+
+    Đầu mối: Phòng Công chức, viên chức. Phối hợp: Phòng Lao động, Việc
+    làm và Bảo hiểm xã hội. Thời gian: hằng năm.
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1.  Văn phòng Sở theo dõi, đôn đốc, tổng hợp kết quả thực hiện.
+
+  ---------------------------------- -------------------------------------
+  Nơi nhận:                          KT. GIÁM ĐỐC
+  - UBND tỉnh (b/c);                 PHÓ GIÁM ĐỐC
+  ---------------------------------- -------------------------------------
+
+PHỤ LỤC
+
+CHỈ TIÊU LAO ĐỘNG, VIỆC LÀM GIAI ĐOẠN 2026 - 2030
+
+  ---------------------------------------------------------------------------
+  TT  Chỉ tiêu                       Đơn vị tính Thực hiện Kế hoạch Mục tiêu
+                                                 năm 2025  năm 2026 đến năm
+                                                                    2030
+  --- ------------------------------ ----------- --------- -------- ---------
+  1   Tỷ lệ lao động qua đào tạo có  %           24,6      26       32
+      bằng cấp, chứng chỉ
+
+  2   Tỷ lệ thất nghiệp khu vực      %           3,1       Dưới 3   Dưới 2,5
+      thành thị
+  ---------------------------------------------------------------------------
+"""
+
+
+def test_round_30_plain_text_of_a_converter_its_drawn_table_in_an_appendix_and_blocks_set_in_whole():
+    spec = parse_document(PANDOC_PLAIN, "thu.txt")
+    assert [(t.comparator, t.value, t.year, t.indicator) for t in spec.targets] == [
+        ("ge", Decimal(26), 2026, "TL_LD_CO_BANG"), ("ge", Decimal(32), 2030, "TL_LD_CO_BANG"),  # "2030" wrapped in the heading
+        ("lt", Decimal(3), 2026, "TL_THAT_NGHIEP_THANH_THI"), ("lt", Decimal("2.5"), 2030, "TL_THAT_NGHIEP_THANH_THI"),
+    ]
+    assert _task_rows(spec) == [
+        ("1", "Văn phòng Sở", ["Phòng Người có công", "Công an tỉnh", "Sở Khoa học và Công nghệ"], "fixed_date"),  # "Đầu mối:"
+        ("2", "Phòng Công chức, viên chức", ["Phòng Lao động, Việc làm và Bảo hiểm xã hội"], "yearly_from"),
+        ("IV.1", None, ["Văn phòng Sở"], "unspecified"),  # the rules of dashes around the signature frame nothing
+    ]
+
+
+def test_round_30_targets_stated_inside_each_task_and_nội_dung_numbering():
+    text = ("KẾ HOẠCH\nCông tác nhân đạo giai đoạn 2026 - 2030\nII. NỘI DUNG, CHỈ TIÊU VÀ GIẢI PHÁP\n"
+            "Nội dung 1: Củng cố tổ chức Hội, phát triển hội viên\nChỉ tiêu:\n"
+            "– Đến năm 2027, 100% hội viên được quản lý trên phần mềm quản lý hội viên.\n"
+            "– Đến năm 2030, tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 96%.\n"
+            "Giải pháp:\n– Kiện toàn tổ chức Hội ở các xã, phường.\n"
+            "Trách nhiệm: Ban Tuyên truyền - Vận động chủ trì; Văn phòng Hội phối hợp.\nThời gian: Thường xuyên.\n"
+            "Nội dung 2: Vận động hiến máu tình nguyện\nGiải pháp:\n– Tổ chức các đợt cao điểm.\n"
+            "Trách nhiệm: Văn phòng Ban Chỉ đạo vận động hiến máu tình nguyện tỉnh chủ trì; phối hợp: Tỉnh đoàn.\n"
+            "Thời gian: Hằng năm.\nIII. KINH PHÍ\nTừ nguồn ngân sách.\n")
+    spec = parse_document(text, "thu.txt")
+    assert [(t.comparator, t.value, t.year, t.indicator) for t in spec.targets] == [
+        ("qual", None, 2027, None), ("gt", Decimal(96), 2030, "TL_BAO_PHU_BHYT")]
+    assert _task_rows(spec) == [
+        ("1", "Ban Tuyên truyền - Vận động", ["Văn phòng Hội"], "continuous"),  # "Vận động" is part of the name
+        ("2", "Văn phòng Ban Chỉ đạo vận động hiến máu tình nguyện tỉnh", ["Tỉnh đoàn"], "yearly_from"),
+    ]
+
+
+def test_round_30_a_party_committee_that_leads_and_the_boards_of_2025_and_times_that_start_or_recur():
+    tasks = _tasks_of(
+        "5. Mở rộng bao phủ bảo hiểm xã hội, bảo hiểm y tế\n\nTăng cường thanh tra, kiểm tra việc chậm đóng bảo hiểm xã hội.\n\n"
+        "Giao Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo; Bảo hiểm xã hội tỉnh, Sở Y tế tổ chức thực hiện; thời gian: hằng năm từ năm 2026.\n\n"
+        "6. Chuyển đổi phương thức chi trả (từ kỳ chi trả tháng 7/2026)\nChi trả qua tài khoản.\n"
+        "7. Kiểm tra, giám sát việc chi trả (định kỳ 6 tháng một lần)\nKiểm tra tại khu phố.\n",
+        "1. Ban Chính sách, chiến lược Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy theo dõi việc thực hiện.\n"
+        "2. Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh lãnh đạo Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh giám sát.\n")
+    assert tasks == [
+        ("5", "Đảng ủy Ủy ban nhân dân tỉnh", ["Bảo hiểm xã hội tỉnh", "Sở Y tế"], "yearly_from"),  # "Giao X lãnh đạo; …"
+        ("6", None, [], "yearly_from"), ("7", None, [], "yearly_from"),  # from a month on; "định kỳ": recurring
+        ("IV.1", "Ban Chính sách, chiến lược Tỉnh ủy", ["Văn phòng Tỉnh ủy"], "unspecified"),  # one board, a comma in its name
+        ("IV.2", "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "unspecified"),
+    ]
+
+
+def test_round_30_a_table_with_a_row_per_year_and_a_legend_for_its_columns():
+    targets = _targets_of(
+        "a) Chỉ tiêu phát triển người tham gia\nBảng 1. Chỉ tiêu bao phủ theo năm\nĐơn vị tính: %\n"
+        "Năm                 BHXH           BHYT\n2025 (ước TH)       41,2            95,1\n"
+        "2026                43,0            95,6\n2030                50,0            97,0\nGhi chú:\n"
+        "- BHXH: tỷ lệ lực lượng lao động trong độ tuổi lao động tham gia bảo hiểm xã hội;\n- BHYT: tỷ lệ dân số tham gia bảo hiểm y tế.\n"
+        "Các chỉ tiêu năm 2027, 2029 được giao trong kế hoạch thu hằng năm.\n")
+    assert [(t.comparator, t.value, t.year, t.indicator) for t in targets] == [
+        ("ge", Decimal("43.0"), 2026, "TL_THAM_GIA_BHXH"), ("ge", Decimal("95.6"), 2026, "TL_BAO_PHU_BHYT"),
+        ("ge", Decimal("50.0"), 2030, "TL_THAM_GIA_BHXH"), ("ge", Decimal("97.0"), 2030, "TL_BAO_PHU_BHYT"),
+    ]  # the 2025 row is what was done; the table's title and the sentence about the targets are none
