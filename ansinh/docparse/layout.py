@@ -20,7 +20,7 @@ import re
 HEADER = re.compile(r"^\s*(?:STT|TT)\s{2,}\S")
 # a row's number stands alone in its column: "2     Vận động …", not "2. Định hướng …" (prose)
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVX]+|[a-zđ])[.)]?(?=\s{2,}|\s*$)")
-_CELL = re.compile(r"\S+(?: \S+)*")  # words one space apart; two or more spaces part cells
+CELL = re.compile(r"\S+(?: \S+)*")  # words one space apart; two or more spaces part cells
 
 
 # "--- ------------------------------ ----------- ---------": the rule under a table's heading that
@@ -40,7 +40,7 @@ def columns(line: str, following: list[str] | tuple[str, ...] = ()) -> list[int]
             return runs if len(runs) >= 3 else None
         if not next_line.strip() or next_line[:1].strip():  # the heading wraps on indented lines only
             break
-    starts = [match.start() for match in _CELL.finditer(line)]
+    starts = [match.start() for match in CELL.finditer(line)]
     return starts if len(starts) >= 3 else None
 
 

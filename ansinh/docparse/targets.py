@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ansinh.core.vnformat import format_number, parse_number
+from ansinh.docparse import layout
 from ansinh.docparse.text import TABLE_NUMBER_HEADINGS, Para, chapter_numeral, fold, part_numeral
 from ansinh.programs.programfile import TargetSpec
 
@@ -514,17 +515,11 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
         index += 1
         if fold(para.text) in TABLE_NUMBER_HEADINGS:  # "TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Đến năm 2030"
             fragments, index = _table_fragments(section, index, year, len(areas) + 1)
-            fragments = [f for f in fragments if not _states_the_present(f, start_year)]  # "Thực hiện năm 2023"
-            if fragments:
-                areas.append({"code": fragments[0].area, "name": f"Nhóm chỉ tiêu {len(areas) + 1}"})
-            targets.extend(_target(fragment, len(targets) + 1 + n) for n, fragment in enumerate(fragments))
+            _add_table([f for f in fragments if not _states_the_present(f, start_year)], targets, areas)  # "Thực hiện năm 2023"
             continue
         if _YEAR_ROWS_HEADING.match(para.text):  # "Năm | BHXH | BHXH TN | BHTN | BHYT", a row per year
             fragments, index = _year_rows_fragments(section, index, len(areas) + 1)
-            fragments = [f for f in fragments if not _states_the_present(f, start_year)]
-            if fragments:
-                areas.append({"code": fragments[0].area, "name": f"Nhóm chỉ tiêu {len(areas) + 1}"})
-            targets.extend(_target(fragment, len(targets) + 1 + n) for n, fragment in enumerate(fragments))
+            _add_table([f for f in fragments if not _states_the_present(f, start_year)], targets, areas)
             continue
         # ("2.5. Đến năm 2028, trên 90% người dân … hài lòng …." is a numbered target, no heading)
         numbered_target = para.text.rstrip().endswith(".") and _has_quantity(para.text)
@@ -564,10 +559,16 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
     # (one that only restates the targets section is no second source)
     pointed = any("phu luc" in fold(para.text) for para in section)
     for fragments in _appendix_tables(paras, bounds[1], year, len(areas) + 1) if pointed else []:
-        areas.append({"code": fragments[0].area, "name": f"Nhóm chỉ tiêu {len(areas) + 1}"})
-        targets.extend(_target(fragment, len(targets) + 1 + n) for n, fragment in enumerate(fragments))
+        _add_table(fragments, targets, areas)
     used = {target.area for target in targets}
     return targets, [area for area in areas if area["code"] in used]
+
+
+def _add_table(fragments: list[Fragment], targets: list[TargetSpec], areas: list[dict[str, str]]) -> None:
+    """A table's targets, in an area of their own."""
+    if fragments:
+        areas.append({"code": fragments[0].area, "name": f"Nhóm chỉ tiêu {len(areas) + 1}"})
+    targets.extend(_target(fragment, len(targets) + 1 + n) for n, fragment in enumerate(fragments))
 
 
 def _target_blocks(paras: list[Para]) -> list[Para]:
@@ -672,7 +673,6 @@ def _table_fragments(paras: list[Para], start: int, year: int, area_number: int)
 
 
 _YEAR_ROWS_HEADING = re.compile(r"^Năm(?:\s{2,}\S+(?: \S+)*){2,}$")
-_CELLS = re.compile(r"\S+(?: \S+)*")  # words one space apart; two or more spaces part cells
 _LEGEND = re.compile(r"^[-–•+]?\s*([^\s:][^:]{0,19}):\s*(.+?)[;.]?$")
 
 
@@ -682,12 +682,12 @@ def _year_rows_fragments(paras: list[Para], start: int, area_number: int) -> tup
     lực lượng lao động … tham gia bảo hiểm xã hội;") and its unit above it ("Đơn vị tính: %"). Each
     year's cell is a target of that year, read as "<the column's name> <value><unit>"; a row of what
     was done ("2025 (ước TH)") gives none. Returns the fragments and the index after the legend."""
-    heads = [cell.group() for cell in _CELLS.finditer(paras[start - 1].text)][1:]
+    heads = [cell.group() for cell in layout.CELL.finditer(paras[start - 1].text)][1:]
     above = " ".join(para.text for para in paras[max(start - 3, 0) : start - 1])
     unit = (found.group(1).strip() if (found := re.search(r"Đơn vị tính:\s*([^\s;.,]+)", above)) else "")
     index, rows = start, []
     while index < len(paras) and re.match(r"\d{4}\b", paras[index].text):
-        cells = list(_CELLS.finditer(paras[index].text))
+        cells = list(layout.CELL.finditer(paras[index].text))
         if len(cells) == len(heads) + 1 and not re.search(r"\b(?:uoc|thuc hien|hien trang)\b", fold(cells[0].group())):
             rows.append((paras[index], cells))
         index += 1
