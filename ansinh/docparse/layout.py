@@ -44,6 +44,16 @@ def columns(line: str, following: list[str] | tuple[str, ...] = ()) -> list[int]
     return starts if len(starts) >= 3 else None
 
 
+def _second_column_at_the_rows(starts: list[int], rows: list[str]) -> list[int]:
+    """A heading centred over its column ("STT        Chỉ tiêu        Đơn vị tính") starts right of
+    where the column's cells do ("  1   Tỷ lệ hộ nghèo theo chuẩn …"): the column after the row's
+    number starts where the rows' text does, when that is further left."""
+    texts = [match.end() for line in rows if (match := re.match(r"\s*\d{1,3}\.?\s{2,}(?=\S)", line))]
+    if texts and starts[0] < min(texts) < starts[1]:
+        return [starts[0], min(texts), *starts[2:]]
+    return starts
+
+
 def _runs_across(line: str, starts: list[int]) -> bool:
     """A line of prose, its words one space apart over the edges of two columns or more, and not
     a row whose cells are set one space apart (each edge then begins a word)."""
@@ -70,7 +80,7 @@ def read_table(lines: list[str], offsets: list[int], first: int, is_end) -> tupl
     """The cells of the table whose heading row is lines[first], as (text, pieces) in reading
     order (pieces: position in text → offset in the file), and the index of the first line after
     it. The table ends at a line `is_end` accepts, or at prose that starts at the margin."""
-    starts = columns(lines[first], lines[first + 1 : first + 5])
+    starts = _second_column_at_the_rows(columns(lines[first], lines[first + 1 : first + 5]), lines[first + 1 : first + 12])
     rows: list[list[list[tuple[str, int]]]] = [[[] for _ in starts]]  # the heading row first
     numbers: list[tuple[str, int] | None] = [None]
     repeated = False  # a page break repeats the heading row: dropped until the next row

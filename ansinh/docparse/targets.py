@@ -268,12 +268,14 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     spec.unit = _unit(match, fragment.per_10k)
     if spec.unit == "căn" and re.search(r"\bcan ho\b", fold(text[: match.start()])):
         spec.unit = "căn hộ"  # "tổng số căn hộ nhà ở xã hội … đạt khoảng 12.000 căn": apartments
+    stated = None  # a comparator the words give ("dưới", "trên", "đạt") rather than the default
     if match.group("high"):
         spec.comparator, spec.low, spec.high = "range", parse_number(match.group("num")), parse_number(match.group("high"))
     else:
         spec.value = parse_number(match.group("num"))
         # "… trẻ dưới 1 tuổi duy trì từ 98% trở lên": what follows the number is the surer sign.
-        spec.comparator = _comparator_after(quantities[match.end():]) or _comparator_before(text[: match.start()][-30:]) or "ge"
+        stated = _comparator_after(quantities[match.end():]) or _comparator_before(text[: match.start()][-30:])
+        spec.comparator = stated or "ge"
         if spec.unit == "%" and spec.value == 100 and spec.comparator == "ge":
             spec.comparator = "eq"
         if spec.value == 0 and spec.comparator == "ge":  # "còn lại: 0 căn"; at least nothing is no target
@@ -287,6 +289,10 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     left = re.search(r"\b(?:con lai|khong con|con o)\b", folded) or spec.value == 0 and spec.comparator == "eq"
     if spec.indicator and "con lai" in _indicator_names()[spec.indicator] and not left:
         spec.indicator = None
+    # a bare figure of a rate to bring down ("Tỷ lệ trẻ em … suy dinh dưỡng thể thấp còi | 22,0" in a
+    # year's column) is a ceiling: every gold author drafted such targets lt / le, none ge
+    if spec.comparator == "ge" and spec.value is not None and not stated and spec.indicator in _falling():
+        spec.comparator = "le"
     return spec
 
 
@@ -338,10 +344,21 @@ def _words(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _indicators() -> tuple[tuple[str, frozenset[str], str], ...]:
+def _library():
     from ansinh.indicators.libraryfile import parse_indicator_library
 
-    library = parse_indicator_library(LIBRARY)
+    return parse_indicator_library(LIBRARY)
+
+
+@lru_cache(maxsize=1)
+def _falling() -> frozenset[str]:
+    """The indicators a program wants lower (unemployment, stunting, temporary houses left)."""
+    return frozenset(i.code for i in _library().indicators if i.direction == "decrease")
+
+
+@lru_cache(maxsize=1)
+def _indicators() -> tuple[tuple[str, frozenset[str], str], ...]:
+    library = _library()
     names = [(i.code, re.sub(r"\(.*?\)", "", i.name), i.unit) for i in library.indicators]
     names += [(i.code, other, i.unit) for i in library.indicators for other in _OTHER_NAMES.get(i.code, ())]
     return tuple((code, frozenset(_words(name)), unit) for code, name, unit in names)
@@ -356,9 +373,7 @@ def _area_named(folded: str) -> str:
 
 @lru_cache(maxsize=1)
 def _indicator_names() -> dict[str, str]:
-    from ansinh.indicators.libraryfile import parse_indicator_library
-
-    return {i.code: fold(i.name) for i in parse_indicator_library(LIBRARY).indicators}
+    return {i.code: fold(i.name) for i in _library().indicators}
 
 
 @lru_cache(maxsize=1)
@@ -430,7 +445,7 @@ _PART_OF_POPULATION = re.compile(
 # orphans under 36 months they include).
 # (Each with the other words a text may say it in: "công trình (phù hợp) vệ sinh" or "nhà tiêu".)
 _DEFINING = (
-    ("nha o xa hoi",), ("nuoc thai",), ("that nghiep",), ("36 thang",), ("nghi huu",), ("tiem",), ("bang cap",),
+    ("nha o xa hoi",), ("nuoc thai",), ("that nghiep",), ("36 thang",), ("nghi huu",), ("tiem",), ("bang cap",), ("thap coi",),
     ("cong trinh ve sinh", "cong trinh phu hop ve sinh", "nha tieu"),
 )
 
@@ -645,7 +660,10 @@ def _table_fragments(paras: list[Para], start: int, year: int, area_number: int)
     years = [(i, _column_year(text)) for i, text in enumerate(written)
              if re.search(r"\d{4}", text) and not re.match(r"(?:uoc (?:thuc hien|dat)|thuc hien|hien trang|ket qua)\b", headings[i])]
     fragments = []
-    while index < len(paras) and (_ROW_NUMBER.match(paras[index].text) or _GROUP_NUMBER.match(paras[index].text)):
+    while index < len(paras) and (_ROW_NUMBER.match(paras[index].text) or _GROUP_NUMBER.match(paras[index].text) or _heading_again(paras, index, written)):
+        if _heading_again(paras, index, written):  # a page break repeated the heading row
+            index += 1 + len(written)
+            continue
         if _GROUP_NUMBER.match(paras[index].text) or _numbered_group(paras, index):  # the group's number and name, no figures
             index += 2
             continue
@@ -705,6 +723,12 @@ def _year_rows_fragments(paras: list[Para], start: int, area_number: int) -> tup
                 text = f"{names.get(head, head)} {cell.group()}{written}"
                 fragments.append(Fragment(text, para.offset(cell.start()), year, f"nhom-{area_number}", _per_10k(text), text))
     return fragments, index
+
+
+def _heading_again(paras: list[Para], index: int, written: list[str]) -> bool:
+    """"TT | Chỉ tiêu | …" once more, where a row's number is due: the heading row a PDF repeats
+    at the top of the table's next page."""
+    return fold(paras[index].text) in TABLE_NUMBER_HEADINGS and [para.text for para in paras[index + 1 : index + 1 + len(written)]] == written
 
 
 def _column_year(heading: str) -> int:

@@ -265,6 +265,7 @@ def paragraphs(text: str) -> list[Para]:
     """Non-empty lines as paragraphs; page numbers dropped, broken sentences joined."""
     paras: list[Para] = []
     in_table = False  # after a table's "TT" column heading, a bare number is a row's, not a page's
+    in_heading = False  # between "TT" and the first row's number: the heading cells
     headers = _running_headers(text)
     lines = text.split("\n")
     lines, offsets = layout.split_tab_rows(lines, list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0)))
@@ -282,8 +283,10 @@ def paragraphs(text: str) -> list[Para]:
             paras.extend(Para(cell, pieces[0][1], pieces) for cell, pieces in cells)
             continue
         stripped = raw_line.strip()
-        if not stripped or _PAGE_LINE.match(stripped) and not (in_table and stripped.isdigit()) or layout.RULE.match(stripped):
-            continue  # (a rule of dashes a converter drew around a table frames no text)
+        # (a number after a form feed is the page's, even in a table; a rule of dashes a converter drew
+        # around a table frames no text)
+        if not stripped or _PAGE_LINE.match(stripped) and not (in_table and stripped.isdigit() and "\f" not in raw_line) or layout.RULE.match(stripped):
+            continue
         if stripped in headers and not in_table:
             continue
         if part := _leading_word(stripped):  # "PHẦN II. CHỈ TIÊU", "Nhiệm vụ 2. …", "Mục 1. Chăm …": read as "II. CHỈ TIÊU", "2. …", "1. …"
@@ -291,6 +294,9 @@ def paragraphs(text: str) -> list[Para]:
             stripped = re.sub(r"^(\d+(?:\.\d+)*):(?=\s)", r"\1.", stripped)  # "Nội dung 2: Củng cố …" as "2. Củng cố …"
         # a table lasts until the next part of the document ("III. NHIỆM VỤ …"), where prose resumes
         in_table = (in_table and not part_numeral(stripped)) or fold(stripped) in TABLE_NUMBER_HEADINGS
+        in_heading = in_table and (fold(stripped) in TABLE_NUMBER_HEADINGS or in_heading and not re.fullmatch(r"\d{1,3}\.?", stripped))
+        # a heading cell wrapped in the PDF's table ("Đơn vị" / "tính", "Thực hiện" / "năm 2025") goes on in lower case
+        wrapped_heading = in_heading and bool(paras) and stripped[:1].islower()
         # In a table a short lower-case line is a cell of its own ("m2 sàn/người", "người").
         # (after a full line even a ";" or "," may be the middle of a sentence: "…; tiếp tục chi trả" / "bằng tiền mặt …")
         runs_on = after_full and not in_table and not _NEW_ITEM.match(stripped) and (not _LABEL.match(stripped) and (
@@ -299,7 +305,9 @@ def paragraphs(text: str) -> list[Para]:
             # blocks indented whole and parted by empty lines: a line right under another, set as deep, goes on
             # with it ("Phối hợp: Phòng Người có công; Công an tỉnh;" / "Sở Khoa học và Công nghệ. Thời gian: …")
             or hanging and index >= 2 and bool(lines[index - 2].strip()) and _indent(lines[index - 1]) >= _indent(lines[index - 2]))
-        if paras and (_joins(paras[-1].text, stripped) or runs_on) and not (in_table and len(stripped.split()) <= 3):
+        # a bracket left open goes on, labels and all ("(Chủ trì: …; phối hợp: …;" / "thời gian: giai đoạn 2026 - 2030).")
+        open_bracket = bool(paras) and not in_table and paras[-1].text.rfind("(") > paras[-1].text.rfind(")") and not _NEW_ITEM.match(stripped)
+        if paras and (_joins(paras[-1].text, stripped) or runs_on or open_bracket) and not (in_table and len(stripped.split()) <= 3) or wrapped_heading:
             para = paras[-1]
             para.pieces.append((len(para.text) + 1, start))
             para.text = f"{para.text} {stripped}"
