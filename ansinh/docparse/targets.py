@@ -149,7 +149,7 @@ def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
             parts = _cut(clause, r"\s+và\s+", True)
             for a_pos, part in parts:
                 pos, fragment = _strip(s_pos + c_pos + a_pos, part)
-                if len(fragment.split()) < 3:
+                if len(fragment.split()) < 3 or _TIME_ONLY.fullmatch(fragment):  # ("Đến năm 2027, không còn …": the year is no target)
                     continue
                 resolved = _resolve_ellipsis(fragment, previous)
                 previous = resolved
@@ -159,6 +159,9 @@ def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
                 last_context = context
                 pieces.append((pos, fragment, per_10k, context))
     return pieces
+
+
+_TIME_ONLY = re.compile(r"(?:(?:đến|tới|trong|cuối|đến hết)\s+)?năm\s+\d{4}", re.IGNORECASE)
 
 
 # A fragment that names nothing measured, only a year and a value ("đến năm 2030 đạt trên 40%",
@@ -555,7 +558,10 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
         areas.append(area)
         body_start = _body_start(para.text)
         # "Đến năm 2030: tuổi thọ …; có 22 bác sĩ …": a year opening the paragraph covers all of it.
-        opening_year = _year_of(para.text[body_start:][:16], year) if re.match(r"(?:Đến|Tới|Trong|Năm)\b", para.text[body_start:]) else year
+        # ("Đến năm 2027, không còn hộ nghèo … nhà tạm. Tỷ lệ … đạt 60%": a year before a comma opens its sentence only)
+        opening = re.match(r"(?:Đến|Tới|Trong|Năm)\b[^,:;.]{0,20}?\d{4}\s*(?P<mark>[,:]?)", para.text[body_start:])
+        whole = opening and (opening.group("mark") != "," or not re.search(r"\.\s+[A-ZĐÀ-Ỹ]", para.text[body_start:]))
+        opening_year = _year_of(para.text[body_start:][:16], year) if whole else year
         # "Góp phần cùng toàn tỉnh phấn đấu đến năm 2030: tỷ lệ …; …": a year before the colon, too
         lead_in = re.match(r"([^:;]{0,100}?\bnăm\s+\d{4}):\s", para.text[body_start:])
         opening_year = _year_of(lead_in.group(1), opening_year) if lead_in else opening_year

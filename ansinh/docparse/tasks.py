@@ -34,6 +34,7 @@ _COMPOUNDS = (
     r"lao dong - thuong binh va xa hoi", r"(?:huyen|thi|thanh) uy(?:, (?:huyen|thi|thanh) uy)+(?:, dang uy)?",
     r"kinh te, ha tang(?: va do thi)?",  # a ward's department since 2025
     r"chinh sach, chien luoc", r"mat tran to quoc, cac doan the",  # the provincial Party's board and committee since 2025
+    r"nganh, (?:cac )?doan the",  # "các ngành, đoàn thể của xã": one group
     r"lao dong, viec lam(?: va bao hiem xa hoi)?", r"phong cong chuc, vien chuc",  # departments of a Sở Nội vụ since 2025
     r"hoi dong nhan dan va uy ban nhan dan",  # "Văn phòng HĐND và UBND": one office
     r"doan dai bieu quoc hoi va hoi dong nhan dan",  # "Văn phòng Đoàn ĐBQH và HĐND tỉnh": one office too
@@ -415,7 +416,7 @@ def _fold_unassigned_points(tasks: list[TaskSpec]) -> list[TaskSpec]:
     result = list(tasks)
     for group in tasks:
         points = [t for t in tasks if t.parent_number == group.number and re.fullmatch(r".+\.[a-zđ]", t.number)]
-        if not points or _assigned(group) or any(_assigned(p) for p in points) or len(points) != len([t for t in tasks if t.parent_number == group.number]):
+        if not points or any(_assigned(p) for p in points) or len(points) != len([t for t in tasks if t.parent_number == group.number]):
             continue
         for point in points:
             group.content.extend([point.title, *point.content])
@@ -437,16 +438,25 @@ def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec]
     by_number = {task.number: task for task in tasks}
     for item in items:
         own = [item.lead] if item.lead else item.implementers
+        assigned: list[TaskSpec] = []
         for clause in re.split(r";\s*|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", item.title):
             if not _NAMES_A_TASK.search(clause):
+                # "…; thực hiện thường xuyên.", "…; hoàn thành làm sạch dữ liệu … trước ngày 31/12/2026": the
+                # time of the work the clause before assigned
+                when = read_timeline(clause) if re.match(r"(?:thuc hien|hoan thanh)\b", fold(clause)) else ("unspecified",)
+                for task in assigned if when[0] != "unspecified" else []:
+                    if task.timeline_kind == "unspecified":
+                        task.timeline_kind, task.timeline_from_year, task.timeline_due = when
                 continue
             found = _new_task("", "", "organisation", None, 0)
             _organisation_roles(found, clause, registry)
             bodies = [code for code in [found.lead, *found.implementers] if code] or own
             leads = bool(re.search(r"\bchu tri\b", fold(clause)))
-            # "…; phối hợp với Trung tâm Dịch vụ việc làm thực hiện nhiệm vụ 2": the item's body and that partner
-            partners = _named_partners(clause, fold(clause), registry) if re.match(r"\s*phoi hop voi\b", fold(clause)) else []
-            for task in _referenced(clause, by_number, tasks):
+            # "…; phối hợp với Trung tâm Dịch vụ việc làm thực hiện nhiệm vụ 2", "…; chủ trì, phối hợp với các
+            # ngành, đoàn thể của xã thực hiện các nhiệm vụ tại mục 3, 4 …": the item's body and those partners
+            partners = _named_partners(clause, fold(clause), registry) if re.match(r"\s*(?:chu tri,?\s+)?phoi hop voi\b", fold(clause)) else []
+            assigned = _referenced(clause, by_number, tasks)
+            for task in assigned:
                 if leads and bodies and not task.lead:
                     task.lead = bodies[0]
                 joining = [*bodies[1 if leads else 0 :], *partners]
@@ -1076,7 +1086,7 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
             task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(done.group(1))
         elif re.search(r"(?<!giao duc )(?<!chi )\bthuong xuyen\b", fold(said)):  # ("dự toán chi thường xuyên": recurrent spending)  # ("Trung tâm … Giáo dục thường xuyên": a name)
             task.timeline_kind = "continuous"
-        elif start_year and re.search(r"\bchuong trinh kiem tra, giam sat hang nam\b|\b(?:kinh phi|ngan sach)\b[^.;]*\bdu toan\b[^.;]*\bhang nam\b", fold(said)):
+        elif start_year and re.search(r"\bchuong trinh (?:kiem tra, )?giam sat hang nam\b|\b(?:kinh phi|ngan sach)\b[^.;]*\bdu toan\b[^.;]*\bhang nam\b", fold(said)):
             # "Ủy ban Kiểm tra … đưa … vào chương trình kiểm tra, giám sát hằng năm": checked every year;
             # "… bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách hằng năm": funded every year
             task.timeline_kind, task.timeline_from_year = "yearly_from", start_year
