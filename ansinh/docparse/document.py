@@ -130,7 +130,8 @@ def _issuing_body(paras: list[Para], place: str) -> str:
 
 def _period(text: str, start: int) -> tuple[int, int | None]:
     folded = fold(text[:200000])
-    ends = [int(year) for year in re.findall(r"(?:muc tieu|chi tieu)[^\n]{0,60}?den nam (\d{4})", folded)]
+    # ("Chỉ tiêu 8: Đến năm 2028, …" is one target's year, not the program's)
+    ends = [int(year) for year in re.findall(r"(?:muc tieu|chi tieu)(?!\s+\d)[^\n]{0,60}?den nam (\d{4})", folded)]
     if not ends:  # no "mục tiêu … đến năm 2030": the latest "đến năm …" or "giai đoạn 2024 - 2030" of the text
         # (a plan of two years may say only "vào cuối năm 2025", "đến hết năm 2025", "trong hai năm 2024 - 2025")
         pairs = re.findall(r"(?<!tam nhin )(?:den|toi|den het|cuoi) nam (\d{4})|(?:giai doan|nam) \d{4}\s*[-–]\s*(\d{4})", folded)

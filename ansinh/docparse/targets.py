@@ -505,7 +505,8 @@ def target_paragraphs(paras: list[Para]) -> tuple[int, int] | None:
             # A narrower heading after a general objective moves the start; one after targets
             # ("2.1. Chỉ tiêu đến năm 2025", then "2.2. Chỉ tiêu đến năm 2030") is a sub-heading.
             # (or the targets section opened with "1. Mục tiêu chung" and its prose: no targets either)
-            if not any(_has_quantity(p.text) for p in paras[start + 1 : index]) or any(
+            # (a table of targets, "STT | Chỉ tiêu | …", its figures one per cell, states them too)
+            if not any(_has_quantity(p.text) or fold(p.text) in TABLE_NUMBER_HEADINGS for p in paras[start + 1 : index]) or any(
                     re.match(r"^\d+\.\s+muc tieu chung\b", fold(p.text)) for p in paras[start + 1 : index]):
                 start = index
             continue

@@ -403,7 +403,7 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
         items = _assign_by_body(items, tasks, registry)
         _inherit_from_subtasks(tasks)  # again: the lines just read may have assigned the subtasks
         organisation = _organisation_tasks(items, registry, numeral, start_year)
-        _assign_from_organisation_items(organisation, tasks, registry)
+        _assign_from_organisation_items(organisation, tasks, registry, start_year)
         tasks.extend(organisation)
     if bounds:
         _assign_from_appendix(paras[bounds[1] :], tasks, registry, start_year)
@@ -430,7 +430,7 @@ _APPENDIX_ROW = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 _NAMES_A_TASK = re.compile(r"\b(?:nhiệm vụ|mục)\s+(?:số\s+)?\d|\bnội dung\s+\d+\.\d", re.IGNORECASE)
 
 
-def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec], registry: BodyRegistry) -> None:
+def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec], registry: BodyRegistry, start_year: int | None = None) -> None:
     """"4. Ủy ban nhân dân đặc khu chủ trì thực hiện các nhiệm vụ từ mục 2 đến mục 7 Phần thứ ba …
     Giao Phòng Văn hóa - Xã hội tham mưu các nhiệm vụ 3, 5 và 7": an organisation item naming
     tasks of section III by number assigns them (it stays an item of its own). The clause's own
@@ -443,10 +443,8 @@ def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec]
             if not _NAMES_A_TASK.search(clause):
                 # "…; thực hiện thường xuyên.", "…; hoàn thành làm sạch dữ liệu … trước ngày 31/12/2026": the
                 # time of the work the clause before assigned
-                when = read_timeline(clause) if re.match(r"(?:thuc hien|hoan thanh)\b", fold(clause)) else ("unspecified",)
-                for task in assigned if when[0] != "unspecified" else []:
-                    if task.timeline_kind == "unspecified":
-                        task.timeline_kind, task.timeline_from_year, task.timeline_due = when
+                when = read_timeline(clause, start_year) if re.match(r"(?:thuc hien|hoan thanh)\b", fold(clause)) else ("unspecified",)
+                _time_of(assigned, when)
                 continue
             found = _new_task("", "", "organisation", None, 0)
             _organisation_roles(found, clause, registry)
@@ -456,12 +454,22 @@ def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec]
             # ngành, đoàn thể của xã thực hiện các nhiệm vụ tại mục 3, 4 …": the item's body and those partners
             partners = _named_partners(clause, fold(clause), registry) if re.match(r"\s*(?:chu tri,?\s+)?phoi hop voi\b", fold(clause)) else []
             assigned = _referenced(clause, by_number, tasks)
+            # "… nhiệm vụ tại mục 6 Phần III, hoàn thành trước ngày 30/9/2027": the time after a comma
+            if after := re.search(r",\s+((?:thực hiện|hoàn thành)\b[^,]*)$", clause):
+                _time_of(assigned, read_timeline(after.group(1), start_year))
             for task in assigned:
                 if leads and bodies and not task.lead:
                     task.lead = bodies[0]
                 joining = [*bodies[1 if leads else 0 :], *partners]
                 task.implementers.extend(code for code in dict.fromkeys(joining) if code not in task.implementers and code != task.lead)
     _inherit_from_subtasks(tasks)
+
+
+def _time_of(tasks: list[TaskSpec], when: tuple) -> None:
+    """The time an organisation item states for the tasks it has just assigned, where they have none."""
+    for task in tasks if when[0] != "unspecified" else []:
+        if task.timeline_kind == "unspecified":
+            task.timeline_kind, task.timeline_from_year, task.timeline_due = when
 
 
 def _without_assignment_tables(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegistry, start_year: int | None) -> list[Para]:

@@ -500,6 +500,10 @@ MEASURED = [
     ("batch51", "hoi-nct-tp-ho-chi-minh-ke-hoach", 0.965, 0.75), ("batch51", "tinh-uy-thai-nguyen-ctr", 0.947, 0.611),
     ("batch51", "ubnd-xa-nam-tra-my-da-nang-ke-hoach", 1.0, 0.714), ("batch51", "hoi-nct-tp-ho-chi-minh-ke-hoach", 0.965, 0.75),
     ("batch51", "tinh-uy-thai-nguyen-ctr", 0.947, 0.611), ("batch51", "ubnd-xa-nam-tra-my-da-nang-ke-hoach", 1.0, 0.714),
+    ("batch52", "dang-uy-xa-tien-hai-hung-yen-ctr", 1.0, 0.785), ("batch52", "nhcsxh-tinh-vinh-long-ke-hoach", 0.933, 0.533),
+    ("batch52", "ubnd-tinh-dong-thap-ke-hoach", 1.0, 0.933),
+    ("batch53", "tinh-uy-tuyen-quang-ctr", 1.0, 0.8), ("batch53", "ubmttq-tinh-vinh-long-ke-hoach", 1.0, 0.722),
+    ("batch53", "ubnd-phuong-sa-dec-dong-thap-ke-hoach", 1.0, 0.384),
 ]
 
 
@@ -2323,3 +2327,26 @@ def test_round_32_a_year_before_a_comma_opens_its_sentence_only():
     targets = _targets_of("Phấn đấu đến năm 2030:\nĐến năm 2028: tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%. Tỷ lệ hộ gia "
                           "đình ở nông thôn sử dụng nước sạch theo quy chuẩn đạt 60%.\n")
     assert [t.year for t in targets] == [2028, 2028]  # before a colon it covers the paragraph
+
+
+# --- what round 33 taught ------------------------------------------------------------------------
+
+def test_round_33_a_table_of_targets_before_a_second_heading_and_a_targets_year_is_not_the_programs():
+    text = ("KẾ HOẠCH\nPhát triển người tham gia bảo hiểm giai đoạn 2026 - 2030\nII. CHỈ TIÊU\n1. Chỉ tiêu theo từng năm\n"
+            "STT\tChỉ tiêu\tĐơn vị tính\tNăm 2026\tNăm 2030\n1\tTỷ lệ dân số tham gia bảo hiểm y tế\t%\t95,2\t97,0\n"
+            "2. Chỉ tiêu khác đến năm 2030\n- Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm thất nghiệp đạt 40%.\n"
+            "Chỉ tiêu 3: Đến năm 2028, có 90% khu dân cư đạt danh hiệu văn hóa.\n- Mỗi năm vận động 500 người tham gia.\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền\nCơ quan chủ trì: Phòng Văn hóa - Xã hội.\n")
+    spec = parse_document(text, "thu.txt")
+    assert [(t.comparator, t.value, t.year) for t in spec.targets] == [
+        ("ge", Decimal("95.2"), 2026), ("ge", Decimal("97.0"), 2030),  # the table, though "2. Chỉ tiêu khác" follows it
+        ("ge", Decimal(40), 2030), ("qual", None, 2028),
+        ("qual", None, 2030),  # the program's year: "Chỉ tiêu 3: Đến năm 2028" is one target's
+    ]
+
+
+def test_round_33_an_organisation_item_states_the_time_after_a_comma_or_every_year():
+    tasks = _tasks_of("1. Tín dụng\n- Cho vay.\n2. Kiểm soát\n- Đối soát.\n3. Số hóa\n- Số hóa hồ sơ.\n",
+                      "1. Phòng Kế hoạch - Nghiệp vụ tín dụng chủ trì thực hiện các nhiệm vụ tại mục 1 Phần III; thực hiện hằng năm.\n"
+                      "2. Phòng Tin học chủ trì thực hiện nhiệm vụ tại mục 3 Phần III, hoàn thành trước ngày 30/9/2027.\n")
+    assert [(number, kind) for number, _, _, kind in tasks[:3]] == [("1", "yearly_from"), ("2", "unspecified"), ("3", "fixed_date")]
