@@ -132,6 +132,23 @@ def _hanging(lines: list[str]) -> bool:
 _MARKER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.|[-+•*–])\s+")  # "1.  ", "-   ": an item's marker and the gap after it
 
 
+def _runs_on(previous: str, line: str, after_full: bool, set_as_deep: bool) -> bool:
+    """After a line that filled the wrapped width, a sentence goes on with a capital when the
+    paragraph has not ended one, and after ";" or "," in lower case ("…; tiếp tục chi trả" / "bằng
+    tiền mặt …"); a line set as deep as the one above it in a text of whole indented blocks goes on
+    whatever it starts with. A new item never does, nor (but in such blocks) a label line."""
+    if not after_full or _NEW_ITEM.match(line):
+        return False
+    return set_as_deep or not _LABEL.match(line) and (
+        line[:1].isupper() and _unfinished(previous or ".") or line[:1].islower() and previous.endswith((";", ",")))
+
+
+def _open_bracket(previous: str, line: str) -> bool:
+    """A bracket left open goes on, labels and all ("(Chủ trì: …; phối hợp: …;" / "thời gian: giai
+    đoạn 2026 - 2030)."); a new item does not."""
+    return previous.rfind("(") > previous.rfind(")") and not _NEW_ITEM.match(line)
+
+
 def _unfinished(previous: str) -> bool:
     return not (previous.endswith(_SENTENCE_END) or previous.isupper())
 
@@ -297,17 +314,13 @@ def paragraphs(text: str) -> list[Para]:
         in_heading = in_table and (fold(stripped) in TABLE_NUMBER_HEADINGS or in_heading and not re.fullmatch(r"\d{1,3}\.?", stripped))
         # a heading cell wrapped in the PDF's table ("Đơn vị" / "tính", "Thực hiện" / "năm 2025") goes on in lower case
         wrapped_heading = in_heading and bool(paras) and stripped[:1].islower()
+        previous = paras[-1].text if paras else ""
+        # blocks indented whole and parted by empty lines: a line right under another, set as deep, goes on
+        # with it ("Phối hợp: Phòng Người có công; Công an tỉnh;" / "Sở Khoa học và Công nghệ. Thời gian: …")
+        set_as_deep = hanging and index >= 2 and bool(lines[index - 2].strip()) and _indent(lines[index - 1]) >= _indent(lines[index - 2])
+        continued = _joins(previous, stripped) or not in_table and (_runs_on(previous, stripped, after_full, set_as_deep) or _open_bracket(previous, stripped))
         # In a table a short lower-case line is a cell of its own ("m2 sàn/người", "người").
-        # (after a full line even a ";" or "," may be the middle of a sentence: "…; tiếp tục chi trả" / "bằng tiền mặt …")
-        runs_on = after_full and not in_table and not _NEW_ITEM.match(stripped) and (not _LABEL.match(stripped) and (
-            stripped[:1].isupper() and _unfinished(paras[-1].text if paras else ".")
-            or stripped[:1].islower() and paras and paras[-1].text.endswith((";", ",")))
-            # blocks indented whole and parted by empty lines: a line right under another, set as deep, goes on
-            # with it ("Phối hợp: Phòng Người có công; Công an tỉnh;" / "Sở Khoa học và Công nghệ. Thời gian: …")
-            or hanging and index >= 2 and bool(lines[index - 2].strip()) and _indent(lines[index - 1]) >= _indent(lines[index - 2]))
-        # a bracket left open goes on, labels and all ("(Chủ trì: …; phối hợp: …;" / "thời gian: giai đoạn 2026 - 2030).")
-        open_bracket = bool(paras) and not in_table and paras[-1].text.rfind("(") > paras[-1].text.rfind(")") and not _NEW_ITEM.match(stripped)
-        if paras and (_joins(paras[-1].text, stripped) or runs_on or open_bracket) and not (in_table and len(stripped.split()) <= 3) or wrapped_heading:
+        if paras and continued and not (in_table and len(stripped.split()) <= 3) or wrapped_heading:
             para = paras[-1]
             para.pieces.append((len(para.text) + 1, start))
             para.text = f"{para.text} {stripped}"
