@@ -400,7 +400,7 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
         numeral = part_numeral(paras[org[0] - 1].text) or chapter_numeral(paras[org[0] - 2].text)
         items = _without_assignment_tables(paras[org[0] : org[1]], tasks, registry, start_year)
         items = _assign_by_reference(items, {task.number: task for task in tasks}, registry, start_year)
-        items = _assign_by_body(items, tasks, registry)
+        items = _assign_by_body(items, tasks, registry, start_year)
         _inherit_from_subtasks(tasks)  # again: the lines just read may have assigned the subtasks
         organisation = _organisation_tasks(items, registry, numeral, start_year)
         _assign_from_organisation_items(organisation, tasks, registry, start_year)
@@ -411,12 +411,18 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
 
 
 def _fold_unassigned_points(tasks: list[TaskSpec]) -> list[TaskSpec]:
-    """Points a), b) that nothing in the document assigns, of a group nothing assigns either, are
-    what the group is made of: its content, no tasks of their own."""
+    """Points a), b) that nothing in the document assigns on their own are what their task is made
+    of: its content, no tasks of their own (the task may be assigned whole). When one of them is
+    assigned on its own ("phối hợp thực hiện điểm b nhiệm vụ 2"), they stay tasks, and those with
+    no lead take the one their task was given."""
     result = list(tasks)
     for group in tasks:
         points = [t for t in tasks if t.parent_number == group.number and re.fullmatch(r".+\.[a-zđ]", t.number)]
-        if not points or any(_assigned(p) for p in points) or len(points) != len([t for t in tasks if t.parent_number == group.number]):
+        if not points or len(points) != len([t for t in tasks if t.parent_number == group.number]):
+            continue
+        if any(_assigned(p) for p in points):
+            for point in points:
+                point.lead = point.lead or (group.lead if group.lead not in point.implementers else None)
             continue
         for point in points:
             group.content.extend([point.title, *point.content])
@@ -631,7 +637,7 @@ _LETTERED_POINTS = re.compile(r"điểm\s+([a-zđ](?:\s*(?:,|và)\s*(?:điểm\s
 _POINT = re.compile(r"(?:điểm\s+)?(\d+(?:\.\d+)*)(?:\s*\(nội dung\s+([^)]*)\))?")
 
 
-def _assign_by_body(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegistry) -> list[Para]:
+def _assign_by_body(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegistry, start_year: int | None = None) -> list[Para]:
     by_number = {task.number: task for task in tasks}
     rest: list[Para] = []
     heading_body = None  # the body a numbered heading names, when it names only a body
@@ -652,15 +658,16 @@ def _assign_by_body(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegi
             body = line.group("body")
             if rest and _NUMBERED.match(rest[-1].text) and not rest[-1].text.endswith("."):
                 rest.pop()  # the heading of such lines: "1. Phân công thực hiện", "2. Đề nghị các sở, ngành phối hợp"
-        _assign_duties(line.group("duty"), registry.add_all(body), by_number, tasks, registry)
+        _assign_duties(line.group("duty"), registry.add_all(body), by_number, tasks, registry, start_year)
     _inherit_from_subtasks(tasks)
     return rest
 
 
-def _assign_duties(duty: str, codes: list[str], by_number: dict[str, TaskSpec], tasks: list[TaskSpec], registry: BodyRegistry) -> None:
+def _assign_duties(duty: str, codes: list[str], by_number: dict[str, TaskSpec], tasks: list[TaskSpec], registry: BodyRegistry, start_year: int | None = None) -> None:
     """The clauses of one body's duties ("chủ trì … điểm 2, 3 Mục III; phối hợp … điểm 4 Mục III"):
     the body leads the points a clause saying "chủ trì" names and joins the others."""
     previous: list[TaskSpec] = []
+    assigned: list[TaskSpec] = []  # all the line assigns: a time closing it is the time of each
     for clause in re.split(r";\s*", duty):
         # "…; Phòng giao dịch Ngân hàng Chính sách xã hội … phối hợp thực hiện nhiệm vụ số 9": another body's duty
         if (other := _BY_BODY_SENTENCE.match(clause)) and _BODY_HEAD.match(fold(other.group("body")) + " ") and previous:
@@ -672,11 +679,13 @@ def _assign_duties(duty: str, codes: list[str], by_number: dict[str, TaskSpec], 
             # the partner of the work just assigned
             for task in previous:
                 task.implementers.extend(c for c in _named_partners(clause, fold(clause), registry) if c not in task.implementers and c != task.lead)
-        # "… mục 6 Phần III; thực hiện thường xuyên.": the time of the work just assigned
-        when = read_timeline(clause) if not referenced and re.match(r"(?:thuc hien|hoan thanh)\b", fold(clause)) else ("unspecified",)
-        for task in previous if when[0] != "unspecified" else []:
-            if task.timeline_kind == "unspecified":
-                task.timeline_kind, task.timeline_from_year, task.timeline_due = when
+        # "… mục 6 Phần III; thực hiện thường xuyên.": the time of the work just assigned ("chủ trì các
+        # nhiệm vụ 3 và 5 …; chủ trì các nhiệm vụ 4, 6 và 7; thực hiện hằng năm.": of all the line assigned;
+        # after a duty of its own, "…; tham mưu bố trí nguồn vốn …; hoàn thành rà soát … hằng năm", of that duty)
+        when = read_timeline(clause, start_year) if not referenced and re.match(r"(?:thuc hien|hoan thanh)\b", fold(clause)) else ("unspecified",)
+        _time_of(assigned, when)
+        if not referenced and when[0] == "unspecified" and not re.match(r"phoi hop voi\b", fold(clause)):
+            assigned = []
         # "chủ trì … mục 2 Phần III, phối hợp với Phòng giao dịch …": the partners of that work
         partners = _named_partners(clause, fold(clause), registry) if referenced and leads else []
         for task in referenced:
@@ -684,6 +693,7 @@ def _assign_duties(duty: str, codes: list[str], by_number: dict[str, TaskSpec], 
                 task.lead = codes[0]
             task.implementers.extend(c for c in [*codes[0 if not leads else 1 :], *partners] if c not in task.implementers and c != task.lead)
         previous = referenced or previous
+        assigned.extend(task for task in referenced if task not in assigned)
 
 
 def _referenced(clause: str, by_number: dict[str, TaskSpec], tasks: list[TaskSpec]) -> list[TaskSpec]:
@@ -700,8 +710,7 @@ def _referenced(clause: str, by_number: dict[str, TaskSpec], tasks: list[TaskSpe
         rest = _LETTERED_POINTS.sub(" ", clause).split("Phần")[0]
         for numbers in re.findall(r"\b(?:mục|khoản)\s+(\d+(?:\.\d+)*(?:\s*(?:,|và)\s*(?:mục\s+|khoản\s+)?\d+(?:\.\d+)*)*)", rest, re.IGNORECASE):
             for number in re.findall(r"\d+(?:\.\d+)*", numbers):  # ("mục 3.1, 3.3 và 3.6": the points themselves)
-                children = [t.number for t in tasks if t.parent_number == number]
-                found.extend(by_number[name] for name in children or [number] if name in by_number)
+                found.extend(by_number[name] for name in _through_points(number, tasks, by_number) if name in by_number)
         return found
     for letters, number in re.findall(r"điểm\s+([a-zđ](?:\s*(?:,|và)\s*(?:điểm\s+)?[a-zđ])*)\s+(?:của\s+)?nhiệm vụ\s+(\d+)", clause):
         # "điểm b nhiệm vụ 2": the point of a task named by its number
@@ -712,10 +721,20 @@ def _referenced(clause: str, by_number: dict[str, TaskSpec], tasks: list[TaskSpe
         if parts:
             names = [p if "." in p else f"{number}.{p}" for p in re.findall(r"\d+(?:\.\d+)+|\b[a-zđ]\b", parts)]
         else:
-            children = [t.number for t in tasks if t.parent_number == number]
-            names = children or [number]
+            names = _through_points(number, tasks, by_number)
         found.extend(by_number[name] for name in names if name in by_number)
     return found
+
+
+def _through_points(number: str, tasks: list[TaskSpec], by_number: dict[str, TaskSpec]) -> list[str]:
+    """The tasks a reference to task `number` assigns: its subtasks "2.1", "2.2" when it has them;
+    itself when its only points are "a)", "b)" that nothing assigns on their own (they are its
+    content, and go with it)."""
+    children = [t.number for t in tasks if t.parent_number == number]
+    lettered = children and all(re.fullmatch(r".+\.[a-zđ]", child) for child in children)
+    if lettered and not any(_assigned(by_number[child]) for child in children if child in by_number):
+        return [number]
+    return children or [number]
 
 
 def _assign_by_reference(paras: list[Para], tasks: dict[str, TaskSpec], registry: BodyRegistry, start_year: int | None) -> list[Para]:

@@ -504,6 +504,9 @@ MEASURED = [
     ("batch52", "ubnd-tinh-dong-thap-ke-hoach", 1.0, 0.933),
     ("batch53", "tinh-uy-tuyen-quang-ctr", 1.0, 0.8), ("batch53", "ubmttq-tinh-vinh-long-ke-hoach", 1.0, 0.722),
     ("batch53", "ubnd-phuong-sa-dec-dong-thap-ke-hoach", 1.0, 0.384),
+    ("batch54", "dang-uy-xa-khe-sanh-quang-tri-ctr", 0.875, 0.857), ("batch54", "hoi-nong-dan-tinh-tay-ninh-ke-hoach", 1.0, 0.75),
+    ("batch54", "ubnd-tinh-ninh-binh-ke-hoach", 1.0, 0.933),
+    ("batch55", "tinh-uy-ha-tinh-ctr", 1.0, 0.814), ("batch55", "ubnd-xa-gio-linh-quang-tri-ke-hoach", 1.0, 0.5),
 ]
 
 
@@ -2350,3 +2353,20 @@ def test_round_33_an_organisation_item_states_the_time_after_a_comma_or_every_ye
                       "1. Phòng Kế hoạch - Nghiệp vụ tín dụng chủ trì thực hiện các nhiệm vụ tại mục 1 Phần III; thực hiện hằng năm.\n"
                       "2. Phòng Tin học chủ trì thực hiện nhiệm vụ tại mục 3 Phần III, hoàn thành trước ngày 30/9/2027.\n")
     assert [(number, kind) for number, _, _, kind in tasks[:3]] == [("1", "yearly_from"), ("2", "unspecified"), ("3", "fixed_date")]
+
+
+# --- what round 34 taught ------------------------------------------------------------------------
+
+def test_round_34_a_time_closing_an_assignment_line_and_points_that_go_with_their_task():
+    section = ("1. Tuyên truyền\n- Quán triệt.\n2. Giảm nghèo\na) Rà soát hộ nghèo.\nb) Hỗ trợ sinh kế.\n3. Việc làm\n- Đào tạo nghề.\n"
+               "4. Nhà ở\n- Xóa nhà tạm.\n")
+    organisation = ("1. Phân công thực hiện các nhiệm vụ tại mục III:\n"
+                    "- Đảng ủy Ủy ban nhân dân xã chủ trì nhiệm vụ 2, phối hợp với Đảng ủy Mặt trận Tổ quốc; chủ trì nhiệm vụ 3; "
+                    "thực hiện hằng năm.\n"
+                    "- Phòng Kinh tế chủ trì nhiệm vụ 4; tham mưu bố trí nguồn vốn; hoàn thành rà soát trước ngày 15/12 hằng năm.\n")
+    text = ("KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "IV. TỔ CHỨC THỰC HIỆN\n" + organisation + "Nơi nhận:\n")
+    rows = {number: (lead, implementers, kind) for number, lead, implementers, kind in _task_rows(parse_document(text, "thu.txt"))}
+    assert "2.a" not in rows and "2.b" not in rows  # the points go with task 2, assigned whole
+    assert rows["2"] == ("Đảng ủy Ủy ban nhân dân xã", ["Đảng ủy Mặt trận Tổ quốc"], "yearly_from")  # the line's closing time
+    assert rows["3"] == ("Đảng ủy Ủy ban nhân dân xã", [], "yearly_from")
+    assert rows["4"] == ("Phòng Kinh tế", [], "unspecified")  # after a duty of its own, the time is that duty's
