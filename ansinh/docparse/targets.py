@@ -655,7 +655,8 @@ def _table_fragments(paras: list[Para], start: int, year: int, area_number: int)
     Returns the fragments and the index after the table."""
     index = start
     written = []
-    while index < len(paras) and not _ROW_NUMBER.match(paras[index].text) and not _GROUP_NUMBER.match(paras[index].text):
+    # (a column headed by a bare year, "2026", is no row's number)
+    while index < len(paras) and (not _ROW_NUMBER.match(paras[index].text) or re.fullmatch(r"(?:19|20)\d\d", paras[index].text)) and not _GROUP_NUMBER.match(paras[index].text):
         written.append(paras[index].text)
         index += 1
     headings = [fold(text) for text in written]

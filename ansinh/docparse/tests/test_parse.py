@@ -507,6 +507,10 @@ MEASURED = [
     ("batch54", "dang-uy-xa-khe-sanh-quang-tri-ctr", 0.875, 0.857), ("batch54", "hoi-nong-dan-tinh-tay-ninh-ke-hoach", 1.0, 0.75),
     ("batch54", "ubnd-tinh-ninh-binh-ke-hoach", 1.0, 0.933),
     ("batch55", "tinh-uy-ha-tinh-ctr", 1.0, 0.814), ("batch55", "ubnd-xa-gio-linh-quang-tri-ke-hoach", 1.0, 0.5),
+    ("batch56", "dang-uy-phuong-soc-trang-can-tho-ctr", 1.0, 0.833), ("batch56", "hoi-lhpn-tp-ho-chi-minh-ke-hoach", 1.0, 0.833),
+    ("batch56", "ubnd-tinh-lam-dong-ke-hoach", 1.0, 0.923),
+    ("batch57", "dang-uy-phuong-mong-cai-1-quang-ninh-ctr", 1.0, 0.769), ("batch57", "hoi-ctd-tp-da-nang-ke-hoach", 1.0, 0.7),
+    ("batch57", "ubnd-phuong-cua-lo-nghe-an-ke-hoach", 1.0, 0.533),
 ]
 
 
@@ -2370,3 +2374,9 @@ def test_round_34_a_time_closing_an_assignment_line_and_points_that_go_with_thei
     assert rows["2"] == ("Đảng ủy Ủy ban nhân dân xã", ["Đảng ủy Mặt trận Tổ quốc"], "yearly_from")  # the line's closing time
     assert rows["3"] == ("Đảng ủy Ủy ban nhân dân xã", [], "yearly_from")
     assert rows["4"] == ("Phòng Kinh tế", [], "unspecified")  # after a duty of its own, the time is that duty's
+
+
+def test_round_35_a_table_whose_year_columns_are_headed_by_the_bare_year():
+    targets = _targets_of("TT\tChỉ tiêu\tĐơn vị tính\t2026\t2030\n1\tSố đơn vị máu tiếp nhận\tđơn vị\t42.000\t46.000\n")
+    assert [(t.comparator, t.year) for t in targets] == [("qual", 2026), ("qual", 2030)]  # "2026" heads a column, no row
+    assert targets[0].name.endswith("42.000 đơn vị")  # the figure stays with the target, for the reviewer
