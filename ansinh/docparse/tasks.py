@@ -444,8 +444,18 @@ def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec]
     by_number = {task.number: task for task in tasks}
     for item in items:
         own = [item.lead] if item.lead else item.implementers
+        # "Đảng ủy phường lãnh đạo Ủy ban nhân dân phường xây dựng kế hoạch …; chủ trì triển khai các nhiệm
+        # vụ tại các mục 2, 3 …": the body led carries out what follows, not the one that leads it
+        if item.lead and item.implementers and re.match(r"[^;]*?\b(?:lanh dao|chi dao)\b", fold(item.title)):
+            own = item.implementers[:1]
         assigned: list[TaskSpec] = []
         for clause in re.split(r";\s*|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", item.title):
+            if not _NAMES_A_TASK.search(clause) and re.match(r"phoi hop voi\b", fold(clause)):
+                # "… chủ trì thực hiện các nội dung 2.1, 2.2 …; phối hợp với Trung tâm … triển khai": its partners
+                partners = _named_partners(clause, fold(clause), registry)
+                for task in assigned:
+                    task.implementers.extend(code for code in partners if code not in task.implementers and code != task.lead)
+                continue
             if not _NAMES_A_TASK.search(clause):
                 # "…; thực hiện thường xuyên.", "…; hoàn thành làm sạch dữ liệu … trước ngày 31/12/2026": the
                 # time of the work the clause before assigned
@@ -870,6 +880,11 @@ def _timeline_sentence(task: TaskSpec, registry: BodyRegistry, start_year: int |
             if label and label[0] == "timeline":
                 _apply_label(task, *label, registry, start_year)
                 return
+    # "… bằng tiếng Việt và tiếng Khmer. (Thời gian: quý III/2026)": a bracket of time alone closing the text
+    for text in reversed([task.title, *task.content]):
+        if bracket := re.search(r"\((?:thời gian|thời hạn)(?: thực hiện| hoàn thành)?\s*:\s*([^()]+)\)\.?\s*$", text, re.IGNORECASE):
+            _apply_label(task, "timeline", bracket.group(1).strip(), registry, start_year)
+            return
     phrase = _heading_time(task)
     if phrase is None and task.content:
         last = re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", task.content[-1].strip())[-1]

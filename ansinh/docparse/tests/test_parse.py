@@ -511,6 +511,10 @@ MEASURED = [
     ("batch56", "ubnd-tinh-lam-dong-ke-hoach", 1.0, 0.923),
     ("batch57", "dang-uy-phuong-mong-cai-1-quang-ninh-ctr", 1.0, 0.769), ("batch57", "hoi-ctd-tp-da-nang-ke-hoach", 1.0, 0.7),
     ("batch57", "ubnd-phuong-cua-lo-nghe-an-ke-hoach", 1.0, 0.533),
+    ("batch58", "tinh-doan-an-giang-ke-hoach", 1.0, 0.833), ("batch58", "ubnd-phuong-kim-long-hue-ke-hoach", 1.0, 0.769),
+    ("batch58", "ubnd-tinh-lai-chau-ke-hoach", 0.947, 0.846),
+    ("batch59", "dang-uy-phuong-vinh-yen-phu-tho-ctr", 1.0, 0.692), ("batch59", "hoi-nct-tinh-dak-lak-ke-hoach", 0.896, 0.611),
+    ("batch59", "ubnd-dac-khu-co-to-quang-ninh-ke-hoach", 0.972, 0.666),
 ]
 
 
@@ -2380,3 +2384,20 @@ def test_round_35_a_table_whose_year_columns_are_headed_by_the_bare_year():
     targets = _targets_of("TT\tChỉ tiêu\tĐơn vị tính\t2026\t2030\n1\tSố đơn vị máu tiếp nhận\tđơn vị\t42.000\t46.000\n")
     assert [(t.comparator, t.year) for t in targets] == [("qual", 2026), ("qual", 2030)]  # "2026" heads a column, no row
     assert targets[0].name.endswith("42.000 đơn vị")  # the figure stays with the target, for the reviewer
+
+
+# --- what round 36 taught ------------------------------------------------------------------------
+
+def test_round_36_the_body_led_carries_out_and_a_bracket_of_time_closes_a_task():
+    section = ("1. Quán triệt\n- Tổ chức quán triệt.\n2. Giảm nghèo\n- Hỗ trợ sinh kế.\n"
+               "3. Việc làm\n3.1. Tư vấn hướng nghiệp\nTổ chức ngày hội việc làm tại các trường. (Thời gian: hằng năm)\n"
+               "3.2. Tiếp cận nguồn vốn\nCủng cố các Tổ Tiết kiệm và vay vốn. (Thời gian: thường xuyên)\n")
+    organisation = ("1. Đảng ủy phường lãnh đạo Ủy ban nhân dân phường xây dựng kế hoạch thực hiện Chương trình; chủ trì triển khai "
+                    "các nhiệm vụ tại các mục 2 phần III.\n"
+                    "2. Ban Phong trào Tỉnh đoàn chủ trì thực hiện các nội dung 3.1, 3.2; phối hợp với Trung tâm Dịch vụ việc làm "
+                    "tỉnh triển khai.\n")
+    text = "KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "IV. TỔ CHỨC THỰC HIỆN\n" + organisation + "Nơi nhận:\n"
+    rows = {number: (lead, implementers, kind) for number, lead, implementers, kind in _task_rows(parse_document(text, "thu.txt"))}
+    assert rows["2"] == ("Ủy ban nhân dân phường", [], "unspecified")  # not the committee that leads it
+    assert rows["3.1"] == ("Ban Phong trào Tỉnh đoàn", ["Trung tâm Dịch vụ việc làm tỉnh"], "yearly_from")  # "(Thời gian: hằng năm)"
+    assert rows["3.2"] == ("Ban Phong trào Tỉnh đoàn", ["Trung tâm Dịch vụ việc làm tỉnh"], "continuous")  # "…; phối hợp với …"
