@@ -450,17 +450,11 @@ def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec]
             own = item.implementers[:1]
         assigned: list[TaskSpec] = []
         for clause in re.split(r";\s*|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", item.title):
-            if not _NAMES_A_TASK.search(clause) and re.match(r"phoi hop voi\b", fold(clause)):
-                # "… chủ trì thực hiện các nội dung 2.1, 2.2 …; phối hợp với Trung tâm … triển khai": its partners
-                partners = _named_partners(clause, fold(clause), registry)
-                for task in assigned:
-                    task.implementers.extend(code for code in partners if code not in task.implementers and code != task.lead)
-                continue
             if not _NAMES_A_TASK.search(clause):
-                # "…; thực hiện thường xuyên.", "…; hoàn thành làm sạch dữ liệu … trước ngày 31/12/2026": the
-                # time of the work the clause before assigned
-                when = read_timeline(clause, start_year) if re.match(r"(?:thuc hien|hoan thanh)\b", fold(clause)) else ("unspecified",)
-                _time_of(assigned, when)
+                # "… chủ trì thực hiện các nội dung 2.1, 2.2 …; phối hợp với Trung tâm … triển khai": its partners;
+                # "…; thực hiện thường xuyên.", "…; hoàn thành làm sạch dữ liệu … trước ngày 31/12/2026": its time
+                _partners_of(assigned, clause, registry)
+                _time_of(assigned, _clause_time(clause, start_year))
                 continue
             found = _new_task("", "", "organisation", None, 0)
             _organisation_roles(found, clause, registry)
@@ -479,6 +473,20 @@ def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec]
                 joining = [*bodies[1 if leads else 0 :], *partners]
                 task.implementers.extend(code for code in dict.fromkeys(joining) if code not in task.implementers and code != task.lead)
     _inherit_from_subtasks(tasks)
+
+
+def _clause_time(clause: str, start_year: int | None) -> tuple:
+    """The time a clause of time alone states ("thực hiện hằng năm", "hoàn thành … trước ngày …")."""
+    return read_timeline(clause, start_year) if re.match(r"(?:thuc hien|hoan thanh)\b", fold(clause)) else ("unspecified", None, None)
+
+
+def _partners_of(tasks: list[TaskSpec], clause: str, registry: BodyRegistry) -> None:
+    """The partners a clause "phối hợp với X, Y …" adds to the tasks just assigned."""
+    if not re.match(r"phoi hop voi\b", fold(clause)):
+        return
+    partners = _named_partners(clause, fold(clause), registry)
+    for task in tasks:
+        task.implementers.extend(code for code in partners if code not in task.implementers and code != task.lead)
 
 
 def _time_of(tasks: list[TaskSpec], when: tuple) -> None:
@@ -684,15 +692,14 @@ def _assign_duties(duty: str, codes: list[str], by_number: dict[str, TaskSpec], 
             codes, clause = registry.add_all(other.group("body")), other.group("duty")
         leads = "chu tri" in fold(clause)
         referenced = _referenced(clause, by_number, tasks)
-        if not referenced and previous and re.match(r"phoi hop voi\b", fold(clause)):
+        if not referenced:
             # "Chủ trì … điểm 3.1, 3.2 Phần III; phối hợp với Trung tâm Huấn luyện … tổ chức các giải":
             # the partner of the work just assigned
-            for task in previous:
-                task.implementers.extend(c for c in _named_partners(clause, fold(clause), registry) if c not in task.implementers and c != task.lead)
+            _partners_of(previous, clause, registry)
         # "… mục 6 Phần III; thực hiện thường xuyên.": the time of the work just assigned ("chủ trì các
         # nhiệm vụ 3 và 5 …; chủ trì các nhiệm vụ 4, 6 và 7; thực hiện hằng năm.": of all the line assigned;
         # after a duty of its own, "…; tham mưu bố trí nguồn vốn …; hoàn thành rà soát … hằng năm", of that duty)
-        when = read_timeline(clause, start_year) if not referenced and re.match(r"(?:thuc hien|hoan thanh)\b", fold(clause)) else ("unspecified",)
+        when = _clause_time(clause, start_year) if not referenced else ("unspecified",)
         _time_of(assigned, when)
         if not referenced and when[0] == "unspecified" and not re.match(r"phoi hop voi\b", fold(clause)):
             assigned = []
@@ -882,8 +889,9 @@ def _timeline_sentence(task: TaskSpec, registry: BodyRegistry, start_year: int |
                 return
     # "… bằng tiếng Việt và tiếng Khmer. (Thời gian: quý III/2026)": a bracket of time alone closing the text
     for text in reversed([task.title, *task.content]):
-        if bracket := re.search(r"\((?:thời gian|thời hạn)(?: thực hiện| hoàn thành)?\s*:\s*([^()]+)\)\.?\s*$", text, re.IGNORECASE):
-            _apply_label(task, "timeline", bracket.group(1).strip(), registry, start_year)
+        bracket = re.search(r"\(([^()]+)\)\.?\s*$", text)
+        if bracket and (label := _label(bracket.group(1))) and label[0] == "timeline":
+            _apply_label(task, *label, registry, start_year)
             return
     phrase = _heading_time(task)
     if phrase is None and task.content:

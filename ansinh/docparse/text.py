@@ -143,10 +143,10 @@ def _runs_on(previous: str, line: str, after_full: bool, set_as_deep: bool) -> b
         line[:1].isupper() and _unfinished(previous or ".") or line[:1].islower() and previous.endswith((";", ",")))
 
 
-def _open_bracket(previous: str, line: str) -> bool:
-    """A bracket left open goes on, labels and all ("(Chủ trì: …; phối hợp: …;" / "thời gian: giai
-    đoạn 2026 - 2030)."); a new item does not."""
-    return previous.rfind("(") > previous.rfind(")") and not _NEW_ITEM.match(line)
+def _bracket_open(text: str) -> bool:
+    """A bracket opened and not yet closed at the end of `text` ("a) … (Chủ trì: …; phối hợp: …;"):
+    the last "(" after the last ")", whatever the ")" of an item's letter before it."""
+    return text.rfind("(") > text.rfind(")")
 
 
 def _unfinished(previous: str) -> bool:
@@ -173,11 +173,11 @@ def _cannot_end(previous: str, line: str) -> bool:
     if _NEW_ITEM.match(line):
         return bool(_NEEDS_PART.search(previous) and re.match(r"[IVX]+\.", line)  # "… điểm 3 Mục" / "III."
                     # "(…; thời gian: 2026" / "- 2030, năm 2026 bàn giao …)": a span of years inside a bracket, no bullet
-                    or previous.count("(") > previous.count(")") and re.search(r"\d{4}$", previous) and re.match(r"[-–]\s*\d{4}\b", line))
+                    or _bracket_open(previous) and re.search(r"\d{4}$", previous) and re.match(r"[-–]\s*\d{4}\b", line))
     return bool(
         _NEEDS_MORE.search(previous) or _LABEL_END.search(previous)
         # "(Chủ trì: …; phối hợp: Báo và Phát thanh, Truyền hình" / "Tuyên Quang, …)": inside a bracket
-        or previous.count("(") > previous.count(")")
+        or _bracket_open(previous)
         or _NEEDS_PART.search(previous) and re.match(r"(?:[IVX]+|\d+)\b", line)
         or re.search(r"\d\s*[-–]$", previous) and line[:1].isdigit()  # "giai đoạn 2026 -" / "2030."
         # a list of references cut after a comma ("… tại các mục 2," / "3, 4, 5 và 6 Phần III;")
@@ -318,7 +318,7 @@ def paragraphs(text: str) -> list[Para]:
         # blocks indented whole and parted by empty lines: a line right under another, set as deep, goes on
         # with it ("Phối hợp: Phòng Người có công; Công an tỉnh;" / "Sở Khoa học và Công nghệ. Thời gian: …")
         set_as_deep = hanging and index >= 2 and bool(lines[index - 2].strip()) and _indent(lines[index - 1]) >= _indent(lines[index - 2])
-        continued = _joins(previous, stripped) or not in_table and (_runs_on(previous, stripped, after_full, set_as_deep) or _open_bracket(previous, stripped))
+        continued = _joins(previous, stripped) or not in_table and _runs_on(previous, stripped, after_full, set_as_deep)
         # In a table a short lower-case line is a cell of its own ("m2 sàn/người", "người").
         if paras and continued and not (in_table and len(stripped.split()) <= 3) or wrapped_heading:
             para = paras[-1]
