@@ -534,11 +534,11 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
         index += 1
         if fold(para.text) in TABLE_NUMBER_HEADINGS:  # "TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Đến năm 2030"
             fragments, index = _table_fragments(section, index, year, len(areas) + 1)
-            _add_table([f for f in fragments if not _states_the_present(f, start_year)], targets, areas)  # "Thực hiện năm 2023"
+            _add_table(fragments, targets, areas, start_year)
             continue
         if _YEAR_ROWS_HEADING.match(para.text):  # "Năm | BHXH | BHXH TN | BHTN | BHYT", a row per year
             fragments, index = _year_rows_fragments(section, index, len(areas) + 1)
-            _add_table([f for f in fragments if not _states_the_present(f, start_year)], targets, areas)
+            _add_table(fragments, targets, areas, start_year)
             continue
         # ("2.5. Đến năm 2028, trên 90% người dân … hài lòng …." is a numbered target, no heading)
         numbered_target = para.text.rstrip().endswith(".") and _has_quantity(para.text)
@@ -581,13 +581,14 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
     # (one that only restates the targets section is no second source)
     pointed = any("phu luc" in fold(para.text) for para in section)
     for fragments in _appendix_tables(paras, bounds[1], year, len(areas) + 1) if pointed else []:
-        _add_table(fragments, targets, areas)
+        _add_table(fragments, targets, areas, start_year)
     used = {target.area for target in targets}
     return targets, [area for area in areas if area["code"] in used]
 
 
-def _add_table(fragments: list[Fragment], targets: list[TargetSpec], areas: list[dict[str, str]]) -> None:
-    """A table's targets, in an area of their own."""
+def _add_table(fragments: list[Fragment], targets: list[TargetSpec], areas: list[dict[str, str]], start_year: int | None) -> None:
+    """A table's targets, in an area of their own; a column of what was done ("Thực hiện năm 2023") gives none."""
+    fragments = [fragment for fragment in fragments if not _states_the_present(fragment, start_year)]
     if fragments:
         areas.append({"code": fragments[0].area, "name": f"Nhóm chỉ tiêu {len(areas) + 1}"})
     targets.extend(_target(fragment, len(targets) + 1 + n) for n, fragment in enumerate(fragments))
