@@ -511,7 +511,8 @@ def target_paragraphs(paras: list[Para]) -> tuple[int, int] | None:
                 start = index
             continue
         if part_numeral(para.text) or chapter_numeral(para.text) or ("tam nhin" in folded and is_heading(para)) or (
-            re.match(r"^\d+\.\s", folded) and ("nhiem vu" in folded or "giai phap" in folded or "to chuc" in folded)
+            # ("9. Trên 90% … doanh nghiệp có tổ chức công đoàn …" is a target, no heading "3. Tổ chức thực hiện")
+            re.match(r"^\d+\.\s", folded) and ("nhiem vu" in folded or "giai phap" in folded or "to chuc" in folded) and not _has_quantity(para.text)
             or re.match(r"^\d+\.\s+(?:muc dich|yeu cau)\b", folded)  # "3. Yêu cầu" after the targets
         ):
             return start, index
@@ -541,7 +542,8 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
             _add_table(fragments, targets, areas, start_year)
             continue
         # ("2.5. Đến năm 2028, trên 90% người dân … hài lòng …." is a numbered target, no heading)
-        numbered_target = para.text.rstrip().endswith(".") and _has_quantity(para.text)
+        # ("5. Kết nạp mới ít nhất 40.000 đoàn viên." too: a count of what it names)
+        numbered_target = para.text.rstrip().endswith(".") and (_has_quantity(para.text) or bool(_COUNT.search(para.text)))
         if is_heading(para) and not numbered_target or para.text.endswith(":") and len(para.text) < 120:
             year = _year_of(para.text, year)
             continue
@@ -629,8 +631,9 @@ def _appendix_tables(paras: list[Para], after: int, year: int, area_number: int)
 
 # "hiện có 15 thôn", "đã giảm …", "được thành lập từ …": what is, not what is aimed at.
 # "Các chỉ tiêu dưới đây phấn đấu đạt vào năm 2030, …": a sentence about the targets, not one.
-# ("Các chỉ tiêu năm 2027, 2029 được giao trong kế hoạch thu hằng năm": about the targets too)
-_PRESENT = re.compile(r"(?<!\w)(?:đã(?! qua đào tạo)|hiện có|hiện nay|được thành lập(?! mới))(?!\w)|chỉ tiêu (?:dưới đây|sau đây|như sau|sau\b)|^Các chỉ tiêu\b", re.IGNORECASE)
+# ("Các chỉ tiêu năm 2027, 2029 được giao trong kế hoạch thu hằng năm", "Chỉ tiêu các năm 2027, 2029 do
+# Bảo hiểm xã hội tỉnh giao …": about the targets too; "Chỉ tiêu 3: …" is one)
+_PRESENT = re.compile(r"(?<!\w)(?:đã(?! qua đào tạo)|hiện có|hiện nay|được thành lập(?! mới))(?!\w)|chỉ tiêu (?:dưới đây|sau đây|như sau|sau\b)|^(?:Các )?chỉ tiêu\b(?!\s*\d)", re.IGNORECASE)
 
 
 def _states_the_present(fragment: Fragment, start_year: int | None) -> bool:
@@ -668,6 +671,7 @@ def _table_fragments(paras: list[Para], start: int, year: int, area_number: int)
     # ("Ước thực hiện năm 2025", "Thực hiện năm 2025": what was done, the baseline, no target)
     years = [(i, _column_year(text)) for i, text in enumerate(written)
              if re.search(r"\d{4}", text) and not re.match(r"(?:uoc (?:thuc hien|dat)|thuc hien|hien trang|ket qua)\b", headings[i])]
+    stated_unit = _unit_above(paras[max(start - 4, 0) : start - 1])
     fragments = []
     while index < len(paras) and (_ROW_NUMBER.match(paras[index].text) or _GROUP_NUMBER.match(paras[index].text) or _heading_again(paras, index, written)):
         if _heading_again(paras, index, written):  # a page break repeated the heading row
@@ -684,7 +688,8 @@ def _table_fragments(paras: list[Para], start: int, year: int, area_number: int)
         index += 1 + len(cells)
         if len(cells) <= name_at:
             continue
-        unit = cells[unit_at].text.strip() if unit_at is not None and unit_at < len(cells) else ""
+        # (with no unit column, "Đơn vị tính: %" above the table states it for every row)
+        unit = cells[unit_at].text.strip() if unit_at is not None and unit_at < len(cells) else stated_unit
         name = cells[name_at].text
         # "Tỷ lệ người cao tuổi có thẻ bảo hiểm y tế (%)": with no unit column, the unit closes the name
         if unit_at is None and (in_name := re.search(r"\s*\(([^()\d]{1,20})\)$", name)) and len(in_name.group(1).split()) <= 3:
@@ -703,6 +708,12 @@ _YEAR_ROWS_HEADING = re.compile(r"^Năm(?:\s{2,}\S+(?: \S+)*){2,}$")
 _LEGEND = re.compile(r"^[-–•+]?\s*([^\s:][^:]{0,19}):\s*(.+?)[;.]?$")
 
 
+def _unit_above(paras: list[Para]) -> str:
+    """The unit a line above a table states for all of it ("Đơn vị tính: %")."""
+    above = " ".join(para.text for para in paras)
+    return found.group(1).strip() if (found := re.search(r"(?:Đơn vị tính|ĐVT):\s*([^\s;.,]+)", above)) else ""
+
+
 def _year_rows_fragments(paras: list[Para], start: int, area_number: int) -> tuple[list[Fragment], int]:
     """A table with a row per year, laid out with spaces: "Năm  BHXH  BHXH TN  BHTN  BHYT", then
     "2026  43,0  4,8  35,5  95,6" …, its columns named in full by a legend under it ("- BHXH: tỷ lệ
@@ -710,8 +721,7 @@ def _year_rows_fragments(paras: list[Para], start: int, area_number: int) -> tup
     year's cell is a target of that year, read as "<the column's name> <value><unit>"; a row of what
     was done ("2025 (ước TH)") gives none. Returns the fragments and the index after the legend."""
     heads = [cell.group() for cell in layout.CELL.finditer(paras[start - 1].text)][1:]
-    above = " ".join(para.text for para in paras[max(start - 3, 0) : start - 1])
-    unit = (found.group(1).strip() if (found := re.search(r"Đơn vị tính:\s*([^\s;.,]+)", above)) else "")
+    unit = _unit_above(paras[max(start - 3, 0) : start - 1])
     index, rows = start, []
     while index < len(paras) and re.match(r"\d{4}\b", paras[index].text):
         cells = list(layout.CELL.finditer(paras[index].text))
@@ -794,6 +804,8 @@ def _area(text: str, number: int) -> dict[str, str]:
 # "theo Luật Dân quân tự vệ năm 2019", "theo Bộ tiêu chí quốc gia giai đoạn 2026 - 2030": the year
 # of a law or of a set of criteria, no year of the target
 _LAW_YEAR = re.compile(r"\b(?:Luật|Bộ luật|Hiến pháp|Bộ tiêu chí)\s[^,;.()]{0,60}?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4})")
+# "giảm 30% so với giai đoạn 2021 - 2025", "so với năm 2025": the baseline's year, not the target's
+_BASELINE_YEAR = re.compile(r"\bso với\s+(?:cuối\s+|đầu\s+)?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
 _BEFORE_YEAR = re.compile(r"trước\s+năm\s+(\d{4})", re.IGNORECASE)  # "trước năm 2026": within 2025
 # "Giai đoạn 2024 - 2030": by 2030; "Trong hai năm 2024 - 2025", "các năm 2024 - 2025": by 2025
 _PERIOD_END = re.compile(r"(?:giai đoạn|năm)\s+\d{4}\s*[-–]\s*(\d{4})", re.IGNORECASE)
@@ -801,7 +813,7 @@ _SENTENCE_YEAR = re.compile(r"(?:(?:đến|tới|trong|phấn đấu|phấn đ�
 
 
 def _year_of(text: str, default: int) -> int:
-    text = _LAW_YEAR.sub(" ", text)
+    text = _BASELINE_YEAR.sub(" ", _LAW_YEAR.sub(" ", text))
     if school_year := re.search(r"năm học\s+\d{4}\s*[-–]\s*(\d{4})", text, re.IGNORECASE):  # "năm học 2026 - 2027": by 2027
         return int(school_year.group(1))
     if before := _BEFORE_YEAR.search(text):

@@ -40,7 +40,8 @@ _COMPOUNDS = (
     r"doan dai bieu quoc hoi va hoi dong nhan dan",  # "Văn phòng Đoàn ĐBQH và HĐND tỉnh": one office too
     # names of the 2025 reorganisation: the provincial media, the Party's merged board and its offices
     r"bao va phat thanh, truyen hinh", r"tuyen truyen, bao chi va xuat ban", r"dan van va dan toc, ton giao",
-    r"(?:xa, )?phuong, dac khu", r"so, ban, nganh", r"quan ly thu - so, the", r"khu cong nghe cao va cac khu cong nghiep",
+    r"(?:xa, )?phuong, dac khu", r"so, ban, nganh", r"cac ban, van phong(?!,)",  # "Các ban, Văn phòng Hội …": one group (not "…, Văn phòng, Ủy ban Kiểm tra")
+    r"quan ly thu - so, the", r"khu cong nghe cao va cac khu cong nghiep",
     r"(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong)(?:,? (?:va )?(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong))+",
     # "các chi bộ thôn, làng, plei", "nhân viên y tế thôn, bản": the kinds of village of one body
     r"(?:thon|lang|plei|ban|buon|ap|soc|to dan pho|khu pho)(?:,? (?:va )?(?:thon|lang|plei|ban|buon|ap|soc|to dan pho|khu pho)\b)+",
@@ -86,7 +87,7 @@ def _protect(text: str) -> str:
 
 # "và" joins two bodies only when a body's name starts after it ("… Việt Nam và các tổ chức …");
 # inside a name it is part of it ("Ban Tuyên giáo và Dân vận", "Văn hóa - Thể thao và Truyền thông").
-_BODY_START = r"(?:các|Các|Ủy ban|Uỷ ban|UBND|Ban|Phòng|Hội|Sở|Báo(?! cáo)|Trung tâm|Đài|Điểm|Trạm|Trường|Công chức|Thanh tra|Bưu điện|Bộ Chỉ huy|Bộ đội|Chi nhánh|Đảng ủy|Đảng uỷ|Chi bộ|Bảo hiểm|Ngân hàng|Công an|Mặt trận|Văn phòng|Đoàn|Liên đoàn|Thị ủy|Thị uỷ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Cơ quan|cơ quan)\b"
+_BODY_START = r"(?:các|Các|Ủy ban|Uỷ ban|UBND|Ban|Phòng|Hội|Sở|Báo(?! cáo)|Trung tâm|Đài|Điểm|Trạm|Trường|Công chức|Thanh tra|Bưu điện|Bộ Chỉ huy|Bộ đội|Chi nhánh|Đảng ủy|Đảng uỷ|Chi bộ|Bảo hiểm|Ngân hàng|Công an|Mặt trận|Văn phòng|Đoàn|Liên đoàn|[Cc]ông đoàn|Thị ủy|Thị uỷ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Cơ quan|cơ quan)\b"
 _SEPARATOR = rf"(,\s+|\s+và\s+(?={_BODY_START}))"
 
 
@@ -350,7 +351,8 @@ def _label(text: str) -> tuple[str, str] | None:
         return "assignment", value.strip()
     if re.match(r"\s*chu the\b", folded) and len(key) < 40:  # "Chủ thể giám sát: Thường trực HĐND tỉnh" leads a supervision
         return "lead", value.strip()
-    if not re.search(r"co quan|don vi|chu tri|dau moi|phoi hop|chi dao|tham muu|thuc hien|trach nhiem", folded) or len(key) > 60:
+    # ("X lãnh đạo, chỉ đạo các sở: Y tế, Xây dựng …" lists departments by their field: a sentence)
+    if not re.search(r"co quan|don vi|chu tri|dau moi|phoi hop|chi dao|tham muu|thuc hien|trach nhiem", folded) or len(key) > 60 or re.search(r"\bcac so(?:, nganh)?\s*$", folded):
         return None
     if "chu tri" not in folded and "chi dao" not in folded and re.search(r"(?<!\()\b(?:chu tri|chi dao)\b", fold(value)):
         return "assignment", value.strip()  # "Trách nhiệm thực hiện: X chủ trì, phối hợp với Y …"
@@ -403,8 +405,7 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
         items = _assign_by_body(items, tasks, registry, start_year)
         _inherit_from_subtasks(tasks)  # again: the lines just read may have assigned the subtasks
         organisation = _organisation_tasks(items, registry, numeral, start_year)
-        _assign_from_organisation_items(organisation, tasks, registry, start_year)
-        tasks.extend(organisation)
+        tasks.extend(_assign_from_organisation_items(organisation, tasks, registry, start_year))
     if bounds:
         _assign_from_appendix(paras[bounds[1] :], tasks, registry, start_year)
     return _fold_unassigned_points(tasks)
@@ -436,12 +437,13 @@ _APPENDIX_ROW = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 _NAMES_A_TASK = re.compile(r"\b(?:nhiệm vụ|mục)\s+(?:số\s+)?\d|\bnội dung\s+\d+\.\d", re.IGNORECASE)
 
 
-def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec], registry: BodyRegistry, start_year: int | None = None) -> None:
+def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec], registry: BodyRegistry, start_year: int | None = None) -> list[TaskSpec]:
     """"4. Ủy ban nhân dân đặc khu chủ trì thực hiện các nhiệm vụ từ mục 2 đến mục 7 Phần thứ ba …
     Giao Phòng Văn hóa - Xã hội tham mưu các nhiệm vụ 3, 5 và 7": an organisation item naming
     tasks of section III by number assigns them (it stays an item of its own). The clause's own
     subject, else the item's body, leads them when it "chủ trì", else joins them."""
     by_number = {task.number: task for task in tasks}
+    kept: list[TaskSpec] = []
     for item in items:
         own = [item.lead] if item.lead else item.implementers
         # "Đảng ủy phường lãnh đạo Ủy ban nhân dân phường xây dựng kế hoạch …; chủ trì triển khai các nhiệm
@@ -449,13 +451,18 @@ def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec]
         if item.lead and item.implementers and re.match(r"[^;]*?\b(?:lanh dao|chi dao)\b", fold(item.title)):
             own = item.implementers[:1]
         assigned: list[TaskSpec] = []
+        # "Phân công thực hiện: X chủ trì các nhiệm vụ 3, 4 …; Y chủ trì nhiệm vụ 8 …" is a line of
+        # assignments, no item; "X chủ trì các nhiệm vụ 2 đến 7" stays one, as most gold authors keep it
+        only_assigns = bool(re.match(r"phan cong(?: thuc hien| nhiem vu)?:", fold(item.title)))
         for clause in re.split(r";\s*|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", item.title):
             if not _NAMES_A_TASK.search(clause):
                 # "… chủ trì thực hiện các nội dung 2.1, 2.2 …; phối hợp với Trung tâm … triển khai": its partners;
                 # "…; thực hiện thường xuyên.", "…; hoàn thành làm sạch dữ liệu … trước ngày 31/12/2026": its time
+                only_assigns = only_assigns and bool(assigned) and bool(re.match(r"phoi hop voi\b", fold(clause)) or _clause_time(clause, start_year)[0] != "unspecified")
                 _partners_of(assigned, clause, registry)
                 _time_of(assigned, _clause_time(clause, start_year))
                 continue
+            clause = re.sub(r"^Phân công(?: thực hiện| nhiệm vụ)?:\s*", "", clause, flags=re.IGNORECASE)
             found = _new_task("", "", "organisation", None, 0)
             _organisation_roles(found, clause, registry)
             bodies = [code for code in [found.lead, *found.implementers] if code] or own
@@ -472,7 +479,10 @@ def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec]
                     task.lead = bodies[0]
                 joining = [*bodies[1 if leads else 0 :], *partners]
                 task.implementers.extend(code for code in dict.fromkeys(joining) if code not in task.implementers and code != task.lead)
+        if not (only_assigns and assigned and not item.content):
+            kept.append(item)
     _inherit_from_subtasks(tasks)
+    return kept
 
 
 def _clause_time(clause: str, start_year: int | None) -> tuple:
@@ -586,16 +596,23 @@ def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: Bo
                 break
             last = number
             end = index + 1
-            while end < len(paras) and end - index <= len(roles) and not _APPENDIX_ROW.match(paras[end].text):
+            while end < len(paras) and end - index <= 3 * len(roles) and not _APPENDIX_ROW.match(paras[end].text):
                 end += 1
-            full_row = end - index - 1 == len(roles)
-            title = paras[index + 1 + roles.index("title")].text if full_row and "title" in roles else ""
+            cells = paras[index + 1 : end]
+            if len(cells) > len(roles):  # cells wrapped over lines, or text after the table's last row
+                unwrapped = _unwrapped_cells(cells, start_year)
+                if len(unwrapped) == len(roles):
+                    cells = unwrapped
+                else:
+                    cells, end = cells[: len(roles)], index + 1 + len(roles)
+            full_row = len(cells) == len(roles)
+            title = cells[roles.index("title")].text if full_row and "title" in roles else ""
             number = _referenced_number(title, by_number) or paras[index].text.rstrip(".")
             task = by_number.get(number)
             if task is None and title and "." in number and number.rsplit(".", 1)[0] in by_number:
-                task = _appendix_point(number, paras[index + 1 + roles.index("title")], tasks, by_number)
+                task = _appendix_point(number, cells[roles.index("title")], tasks, by_number)
             if task is not None and full_row and not _assigned(task):
-                for role, cell in zip(roles, paras[index + 1 : end]):
+                for role, cell in zip(roles, cells):
                     if role in ("lead", "implementers", "timeline"):
                         _apply_label(task, role, cell.text, registry, start_year)
             index = end
@@ -893,16 +910,35 @@ def _timeline_sentence(task: TaskSpec, registry: BodyRegistry, start_year: int |
         if bracket and (label := _label(bracket.group(1))) and label[0] == "timeline":
             _apply_label(task, *label, registry, start_year)
             return
-    phrase = _heading_time(task)
-    if phrase is None and task.content:
-        last = re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", task.content[-1].strip())[-1]
-        phrase = last if re.match(r"(?:hoan thanh|thuc hien|trien khai)\s+" + _TIME_WORDS, fold(last)) else None
+    phrase = _heading_time(task) or (_closing_time(task.content[-1]) if task.content else None)
     if phrase:
         task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(phrase, start_year, labelled=True)
         task.timeline_text = task.timeline_text or phrase.strip().rstrip(".")
 
 
 _TIME_WORDS = r"(?:trong\s+|tu\s+)?(?:thuong xuyen|lien tuc|hang nam|hang quy|tung nam|moi nam|dinh ky|giai doan|nam \d{4}|quy [ivx\d]+|thang \d|truoc|ky )"
+
+
+# "Hoàn thành kiện toàn trong năm 2026.": a verb of doing, a few words of what, then the time;
+# or the time alone, "Năm 2026 và các năm tiếp theo."
+_CLOSING_TIME = re.compile(r"(?:hoan thanh|thuc hien|trien khai)((?:\s+[^\s,;.()]+){0,4}?)\s+" + _TIME_WORDS)
+_TIME_ALONE = re.compile(
+    r"(?:trong\s+)?(?:nam \d{4}(?: va cac nam tiep theo|\s*-\s*\d{4})?|giai doan \d{4}\s*-\s*\d{4}|tu nam \d{4}|hang nam|thuong xuyen|lien tuc|quy [ivx]+/\d{4})\.?"
+)
+
+
+def _closing_time(text: str) -> str | None:
+    """The time of the sentence closing a task's text when it says only that ("… Thực hiện hằng
+    năm.", "Hoàn thành trước ngày 31/12/2028.", "Năm 2026 và các năm tiếp theo."), also in brackets
+    ("… tại các thôn. (Thực hiện thường xuyên)"); "hằng năm" inside a sentence of the work is not."""
+    text = text.strip()
+    bracket = re.search(r"\(([^()]+)\)\.?$", text)
+    last = (bracket.group(1) if bracket else re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)[-1]).strip()
+    folded = fold(last)
+    verb_then_time = _CLOSING_TIME.match(folded)
+    if (verb_then_time and (not verb_then_time.group(1) or len(folded.split()) <= 12)) or _TIME_ALONE.fullmatch(folded):
+        return last
+    return None
 
 
 def _heading_time(task: TaskSpec) -> str | None:
@@ -935,16 +971,19 @@ def _table_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | No
     first_row = next((i for i, para in enumerate(paras) if _ROW_NUMBER.match(para.text)), len(paras))
     columns = [_column(para.text) for para in paras[:first_row]]
     roles = columns[columns.index("title") + 1 :] if "title" in columns else columns[1:]
-    rows: list[tuple[str, int, list[str]]] = []
+    rows: list[tuple[str, int, list[Para]]] = []
     for para in paras[first_row:]:
         number = _ROW_NUMBER.match(para.text)
         if number:
             rows.append((number.group(1), para.start, []))
         else:
-            rows[-1][2].append(para.text)
+            rows[-1][2].append(para)
     known: dict[str, TaskSpec] = {}
     group = part = None  # the row "1" points "a", "b" belong to; the row "I" rows "1", "2" belong to
-    for number, start, cells in rows:
+    for number, start, lines in rows:
+        cells = [line.text for line in lines]
+        if len(cells) > len(roles) + 1 and len(unwrapped := _unwrapped_cells(lines, start_year)) == len(roles) + 1:
+            cells = [line.text for line in unwrapped]
         if not cells or fold(cells[0]) in TABLE_NUMBER_HEADINGS:  # a page's number, then the header row again
             continue
         if re.fullmatch(r"[IVX]+|[A-H]", number):  # "I | CÔNG TÁC TUYÊN TRUYỀN", "A | …": a part of the table
@@ -967,6 +1006,29 @@ def _table_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | No
                 _apply_label(task, kind, value, registry, start_year)
         known[number] = task
     return list(known.values())
+
+
+def _unwrapped_cells(lines: list[Para], start_year: int | None) -> list[Para]:
+    """A PDF's table cell that wrapped leaves a line per line of it. A line goes on the cell above
+    when it opens in lower case, follows a line ending in ",", ";", "-" or "và", or opens neither
+    like a body's name nor with a time ("Ủy ban Mặt trận Tổ quốc" / "Việt Nam phường; Đoàn" /
+    "Thanh niên phường" is one cell); a time is a cell of its own ("Mô hình tại chi hội" after it
+    is the next column's)."""
+    year = start_year or date.today().year  # (only whether a line reads as a time matters here, not its year)
+    cells: list[Para] = []
+    for line in lines:
+        new_cell = not cells or read_timeline(cells[-1].text, year)[0] != "unspecified" or (
+            not line.text[:1].islower()
+            and not re.search(r"(?:[,;\-–]|\svà)$", cells[-1].text)
+            and bool(_BODY_HEAD.match(fold(line.text) + " ") or read_timeline(line.text, year)[0] != "unspecified")
+        )
+        if new_cell:
+            cells.append(line)
+        else:
+            above = cells[-1]
+            shift = len(above.text) + 1
+            cells[-1] = Para(f"{above.text} {line.text}", above.start, [*above.pieces, *((shift + pos, at) for pos, at in line.pieces)])
+    return cells
 
 
 def _cells_by_column(cells: list[str], roles: list[str], start_year: int | None) -> list[tuple[str, str]]:
@@ -1033,12 +1095,21 @@ def _roles_from_sentences(task: TaskSpec, registry: BodyRegistry, start_year: in
         bracketed.remove(chunk)
         break
     texts = [re.sub(r"^\((.*)\)\.?$", r"\1", text) for text in [task.title, *task.content]]  # a paragraph in brackets
-    sentences = bracketed + [part for text in texts for part in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)]
+    # "… cài đặt ứng dụng VssID (Phòng Công nghệ thông tin chủ trì, phối hợp với Công an tỉnh; hoàn
+    # thành … trước ngày 30/9/2026).": a bracket of roles closing a paragraph of the task's content
+    closing = [found.group(1) for text in task.content if (found := re.search(r"\(([^()]{10,})\)\.?$", text.strip()))]
+    sentences = bracketed + closing + [part for text in texts for part in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)]
     # "Thường trực HĐND phường, Ủy ban MTTQ phường thực hiện theo chương trình giám sát hằng năm."
     # (bodies, then "thực hiện" and at most when or how: a sentence describing the work does not count)
     doers = [s for s in sentences if _BODY_HEAD.match(fold(s) + " ") and re.match(
         r"^[^,;]{3,80}(?:,[^,;]{3,80})*\s+thuc hien(?:\s+(?:theo|trong|hang|thuong|tu|den|giai doan)\b[^;]*)?\.?$", fold(s))]
-    for sentence in [s for s in sentences if _ROLE_SENTENCE.search(fold(s))] + doers[-1:]:
+    # "Ủy ban Mặt trận Tổ quốc … và các tổ chức chính trị - xã hội tỉnh tăng cường giám sát …; vận động …":
+    # the last paragraph of a task, a body's own work, names its implementers
+    # ("Thanh tra, kiểm tra việc …" opens with two verbs, no body)
+    last = fold(task.content[-1]) if task.content else ""
+    verb = _VERB.search(last)
+    workers = [task.content[-1]] if verb and _BODY_HEAD.match(last + " ") and not last[: verb.start()].rstrip().endswith(",") else []
+    for sentence in [s for s in sentences if _ROLE_SENTENCE.search(fold(s))] + doers[-1:] + workers:
         _prose_roles(task, sentence, registry, start_year)
         if task.lead or task.implementers:
             if task.timeline_kind == "unspecified":  # "… thực hiện. Thời gian: thường xuyên."
@@ -1171,6 +1242,9 @@ def _further_subjects(task: TaskSpec, registry: BodyRegistry) -> None:
             continue
         found = _new_task("", "", "organisation", None, 0)
         _organisation_roles(found, clause, registry)
+        if found.lead and not task.lead:  # "…; Ban Chính sách - Pháp luật là đầu mối theo dõi, tổng hợp …" leads
+            task.lead = found.lead
+            task.implementers = [code for code in task.implementers if code != found.lead]
         for code in [found.lead, *found.implementers]:
             if code and code != task.lead and code not in task.implementers:
                 task.implementers.append(code)
@@ -1186,15 +1260,18 @@ _ASKING = r"^(?:đề nghị|kiến nghị|giao(?: cho)?|yêu cầu)\s+"  # the 
 
 def _departments_named_short(sentence: str) -> str:
     """"các sở, ngành: Nội vụ, Y tế, Bảo hiểm xã hội tỉnh … cung cấp …" → "Sở Nội vụ, Sở Y tế, Bảo
-    hiểm xã hội tỉnh … cung cấp …": departments listed by their field only."""
-    listed = re.match(r"(?:các\s+)?sở(?:,\s*ngành)?\s*:\s*", sentence, re.IGNORECASE)
+    hiểm xã hội tỉnh … cung cấp …": departments listed by their field only, also as those directed
+    ("… lãnh đạo, chỉ đạo các sở: Y tế, Xây dựng … triển khai")."""
+    listed = re.search(r"(?:^(?:[Cc]ác\s+)?[Ss]ở(?:,\s*ngành)?\s*:\s*|(?<=\s)các\s+sở(?:,\s*ngành)?\s*:\s*(?=[A-ZĐ]))", sentence)
     if not listed:
         return sentence
     rest = sentence[listed.end() :]
-    verb = _VERB.search(fold(rest))
+    folded = fold(rest)
+    # (a field named like a verb, "Xây dựng", opens an item of the list: no verb there)
+    verb = next((m for m in _VERB.finditer(folded) if not re.search(r"(?:^|,)\s*$", folded[: m.start()])), None)
     subject = rest[: verb.start()] if verb else rest
     names = [name if _BODY_HEAD.match(fold(name) + " ") else f"Sở {name}" for name in split_bodies(subject)]
-    return ", ".join(names) + " " + rest[len(subject) :]
+    return sentence[: listed.start()] + ", ".join(names) + " " + rest[len(subject) :]
 
 
 def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, content: str = "") -> None:
