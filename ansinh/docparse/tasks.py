@@ -1014,13 +1014,12 @@ def _unwrapped_cells(lines: list[Para], start_year: int | None) -> list[Para]:
     like a body's name nor with a time ("Ủy ban Mặt trận Tổ quốc" / "Việt Nam phường; Đoàn" /
     "Thanh niên phường" is one cell); a time is a cell of its own ("Mô hình tại chi hội" after it
     is the next column's)."""
-    year = start_year or date.today().year  # (only whether a line reads as a time matters here, not its year)
     cells: list[Para] = []
     for line in lines:
-        new_cell = not cells or read_timeline(cells[-1].text, year)[0] != "unspecified" or (
+        new_cell = not cells or _reads_as_time(cells[-1].text, start_year) or (
             not line.text[:1].islower()
             and not re.search(r"(?:[,;\-–]|\svà)$", cells[-1].text)
-            and bool(_BODY_HEAD.match(fold(line.text) + " ") or read_timeline(line.text, year)[0] != "unspecified")
+            and (bool(_BODY_HEAD.match(fold(line.text) + " ")) or _reads_as_time(line.text, start_year))
         )
         if new_cell:
             cells.append(line)
@@ -1031,6 +1030,12 @@ def _unwrapped_cells(lines: list[Para], start_year: int | None) -> list[Para]:
     return cells
 
 
+def _reads_as_time(cell: str, start_year: int | None) -> bool:
+    """Whether a table's cell states a time; "Hằng năm" does even when the program states no first
+    year (any year will do to tell the kind)."""
+    return read_timeline(cell, start_year or 2000)[0] != "unspecified"
+
+
 def _cells_by_column(cells: list[str], roles: list[str], start_year: int | None) -> list[tuple[str, str]]:
     """A row whose empty cells left no line has fewer cells than columns, one whose cell ran over
     two lines more. A cell that reads as a time anchors the row: the cells before it fill the
@@ -1039,7 +1044,7 @@ def _cells_by_column(cells: list[str], roles: list[str], start_year: int | None)
     if len(cells) == len(roles) or "timeline" not in roles or not cells:
         return list(zip(roles, cells))
     at = roles.index("timeline")
-    timed = [i for i, cell in enumerate(cells) if i > 0 and read_timeline(cell, start_year)[0] != "unspecified"]
+    timed = [i for i, cell in enumerate(cells) if i > 0 and _reads_as_time(cell, start_year)]
     if not timed:
         return list(zip(roles, cells))
     time = min(timed, key=lambda i: abs(i - at))
