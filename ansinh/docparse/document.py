@@ -43,7 +43,7 @@ def parse_document(text: str, filename: str = "chuong-trinh.txt") -> ProgramSpec
     header = _header(paras)
     registry = BodyRegistry()
     issuer_name = _issuing_body(paras, header["place"])
-    issuing_code = registry.add(issuer_name)
+    issuing_code = registry.issuer = registry.add(issuer_name)
     start = int(header["year"]) if header["year"] else date.today().year
     end, vision = _period(text, start)
     targets, areas = extract_targets(paras, end, start if header["year"] else None)  # no date: no year is "before" it
@@ -125,6 +125,11 @@ def _issuing_body(paras: list[Para], place: str) -> str:
     for para in paras[:6]:
         if para.text.isupper() and fold(para.text).startswith(("dang uy", "thi uy", "huyen uy", "tinh uy", "ban thuong vu", "uy ban")):
             return canonical_name(para.text.title())
+    # "UBND TỈNH LÀO CAI" / "SỞ NỘI VỤ" / "Số: 58/KH-SNV": the line in capitals over the number is the issuer
+    number_at = next((i for i, para in enumerate(paras[:8]) if _NUMBER.match(para.text)), None)
+    above = [para.text for para in paras[:number_at] if para.text.isupper() and para.text.strip(" *-")] if number_at else []
+    if above and fold(above[-1]).startswith(("so ", "ban ", "hoi ", "lien doan", "bao hiem", "ngan hang", "trung tam", "tinh doan", "cong an", "bo chi huy")):
+        return canonical_name(above[-1].title())
     return f"Cơ quan ban hành {place}".strip()
 
 

@@ -638,8 +638,10 @@ _PRESENT = re.compile(r"(?<!\w)(?:đã(?! qua đào tạo)|hiện có|hiện nay
 
 def _states_the_present(fragment: Fragment, start_year: int | None) -> bool:
     """The situation a targets section may open with ("Cuối năm 2025, toàn xã còn 249 hộ nghèo"
-    in a plan of 2026): a year before the program's first, or words of what already is."""
-    return (start_year is not None and fragment.year < start_year) or bool(_PRESENT.search(fragment.text))
+    in a plan of 2026): a year before the program's first, or words of what already is ("không để
+    hộ … đã thoát nghèo tái nghèo" commits to what will be, whatever "đã" it holds)."""
+    committed = re.match(r"không để\b", fragment.text, re.IGNORECASE)
+    return (start_year is not None and fragment.year < start_year) or bool(not committed and _PRESENT.search(fragment.text))
 
 
 def _target(fragment: Fragment, number: int) -> TargetSpec:

@@ -148,6 +148,7 @@ class BodyRegistry:
 
     def __init__(self) -> None:
         self.bodies: dict[str, BodySpec] = {}
+        self.issuer: str | None = None  # the code of the body that issues the document
 
     def add(self, name: str) -> str:
         code = slug(name)
@@ -174,7 +175,7 @@ _DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _MONTH = re.compile(r"tháng\s+(?:\d{1,2}\s*[-–]\s*)?(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)  # "tháng 10 - 12/2026": by December
 _QUARTER = re.compile(r"quý\s+([IV]+|\d)\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE)
 _VERBS = (
-    r"lanh dao", r"(?<!duoc giao )(?<!duoc phan cong )chu tri", r"(?<!ban )(?<!phong )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )(?<!dau tu )xay dung", r"huong dan", r"trien khai",
+    r"lanh dao", r"(?<!duoc giao )(?<!duoc phan cong )chu tri", r"(?<!ban )(?<!phong )(?<!hanh chinh - )to chuc(?! chinh tri)", r"tang cuong", r"(?<!so )(?<!ban )(?<!phong )(?<!dau tu )xay dung", r"huong dan", r"trien khai",
     r"co trach nhiem", r"phoi hop", r"theo doi", r"(?<!ban )chi dao", r"can cu", r"khan truong", r"day manh", r"thuc hien",
     r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )(?<!ke hoach )tong hop", r"(?<!- )(?<!chi dao )van dong", r"quan triet", r"(?<!ban )(?<!phong )pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
     r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung|cac nhiem vu|nhiem vu|thuc hien|dua))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) (?:thuong truc|dau moi)",
@@ -276,7 +277,7 @@ def read_timeline(text: str, start_year: int | None = None, labelled: bool = Fal
         return "yearly_from", int(year.group(1)), None
     if not year and re.search(r"hang nam|tung nam|moi nam|hang quy|hang thang", folded) and start_year:  # "Hằng năm", "Từng năm học", "Tuần thứ hai hằng tháng"
         return "yearly_from", start_year, None
-    if year and folded.strip().startswith(("den nam", "toi nam")):  # "Đến năm 2030": done by then
+    if year and folded.strip().startswith(("den nam", "toi nam", "den het nam")):  # "Đến năm 2030", "Đến hết năm 2027": done by then
         return "fixed_date", None, date(int(year.group(1)), 12, 31)
     if year and ("trong nam" in folded or re.match(r"\s*(?:hoan thanh\s+)?nam\b", folded) or "truoc" in folded or "cuoi nam" in folded):  # ("Hoàn thành năm 2029")
         return "fixed_date", None, date(int(year.group(1)), 12, 31)
@@ -1122,7 +1123,9 @@ def _roles_from_sentences(task: TaskSpec, registry: BodyRegistry, start_year: in
                 if timeline:
                     _apply_label(task, *timeline, registry, start_year)
             if task.timeline_kind == "unspecified":
-                kind, from_year, due = read_timeline(sentence, start_year)
+                # "X chủ trì, phối hợp với Y thực hiện; hoàn thành năm 2028.": the clause of time after the roles
+                clauses = [when for clause in re.split(r";\s*", sentence)[1:] if (when := _clause_time(clause.strip(), start_year))[0] != "unspecified"]
+                kind, from_year, due = clauses[-1] if clauses else read_timeline(sentence, start_year)
                 if kind != "unspecified":
                     task.timeline_kind, task.timeline_from_year, task.timeline_due = kind, from_year, due
             if bracketed and sentence == bracketed[0]:
@@ -1212,7 +1215,7 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
             task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(done.group(1))
         elif re.search(r"(?<!giao duc )(?<!chi )\bthuong xuyen\b", fold(said)):  # ("dự toán chi thường xuyên": recurrent spending)  # ("Trung tâm … Giáo dục thường xuyên": a name)
             task.timeline_kind = "continuous"
-        elif start_year and re.search(r"\bchuong trinh (?:kiem tra, )?giam sat hang nam\b|\b(?:kinh phi|ngan sach)\b[^.;]*\bdu toan\b[^.;]*\bhang nam\b", fold(said)):
+        elif start_year and re.search(r"\bchuong trinh (?:kiem tra, )?giam sat hang nam\b|\b(?:kinh phi|ngan sach)\b[^.;]*\b(?:du toan|ke hoach tai chinh)\b[^.;]*\bhang nam\b", fold(said)):
             # "Ủy ban Kiểm tra … đưa … vào chương trình kiểm tra, giám sát hằng năm": checked every year;
             # "… bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách hằng năm": funded every year
             task.timeline_kind, task.timeline_from_year = "yearly_from", start_year
@@ -1343,8 +1346,11 @@ def _named_partners(sentence: str, folded: str, registry: BodyRegistry) -> list[
         if phrase and (_BODY_HEAD.match(fold(phrase) + " ") or phrase.startswith("Báo ")) and len(phrase) < 300:  # "Báo …": a newspaper
             # "hội cấp dưới", "Ủy ban MTTQ cùng cấp": a level, no one body
             # ("phối hợp với Hội", "với Sở": the issuer speaking of itself, one word)
-            names = [name for name in split_bodies(phrase) if not re.search(r"\b(?:cap duoi|cung cap)\b", fold(name))
+            # ("phối hợp với các cấp Hội trong triển khai …": the issuer's own levels, no partner)
+            phrase = re.sub(r"\s+(?:trong|trên|tại)$", "", phrase)
+            names = [name for name in split_bodies(phrase) if not re.search(r"\b(?:cap duoi|cung cap)\b|^cac cap\b", fold(name))
                      and len(canonical_name(name).split()) > 1]
-            codes.extend(code for name in names if (code := registry.add(name)) not in codes)
+            # ("Đề nghị Bảo hiểm xã hội tỉnh … phối hợp với Sở Nội vụ" in the Sở's own plan: the issuer, no partner)
+            codes.extend(code for name in names if slug(name) != registry.issuer and (code := registry.add(name)) not in codes)
     return codes
 

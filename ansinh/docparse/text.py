@@ -111,7 +111,8 @@ def _after_full_line(lines: list[str], index: int, full: int | None, hanging: bo
     if not full or index == 0:
         return False
     previous = lines[index - 1]
-    if len(previous.rstrip()) < full or len(previous.split()) <= 3:
+    # (the gap after an item's number, a tab Word wrote as spaces, fills no width: "3.      Thực hiện …")
+    if len(re.sub(r"^(\s*\d{1,2}(?:\.\d{1,2})*\.)\s{2,}", r"\1 ", previous.rstrip())) < full or len(previous.split()) <= 3:
         return False
     return hanging or not (_indent(lines[index]) > 0 and _indent(lines[index]) >= _indent(previous))
 
@@ -196,6 +197,9 @@ def _joins(previous: str, line: str) -> bool:
     # "… nâng tuổi thọ trung bình lên khoảng" / "76 tuổi và …", "… việc làm cho" / "1.100 - 1.300 lao
     # động": a figure the line before asks for
     if first.isdigit() and re.search(r"\b(?:khoảng|đạt|lên|xuống|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|còn|từ|bình quân|chiếm|giảm|tăng|cho)$", previous):
+        return True
+    # "… đẩy mạnh phong trào" / "\"Vì người nghèo …\"": a name in quotes the sentence goes on with
+    if first in "\"“" and previous.strip() and previous.split()[-1][:1].islower():
         return True
     return first.isalpha() and first.islower()
 
@@ -283,6 +287,8 @@ def paragraphs(text: str) -> list[Para]:
     paras: list[Para] = []
     in_table = False  # after a table's "TT" column heading, a bare number is a row's, not a page's
     in_heading = False  # between "TT" and the first row's number: the heading cells
+    # a table whose cells are parted by empty lines (plain `pdftotext`): a line right under another goes on its cell
+    blank_parted = False
     headers = _running_headers(text)
     lines = text.split("\n")
     lines, offsets = layout.split_tab_rows(lines, list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0)))
@@ -311,6 +317,9 @@ def paragraphs(text: str) -> list[Para]:
             stripped = re.sub(r"^(\d+(?:\.\d+)*):(?=\s)", r"\1.", stripped)  # "Nội dung 2: Củng cố …" as "2. Củng cố …"
         # a table lasts until the next part of the document ("III. NHIỆM VỤ …"), where prose resumes
         in_table = (in_table and not part_numeral(stripped)) or fold(stripped) in TABLE_NUMBER_HEADINGS
+        if fold(stripped) in TABLE_NUMBER_HEADINGS:
+            blank_parted = index < len(lines) and not lines[index].strip()
+        right_under = index >= 2 and bool(lines[index - 2].strip())
         in_heading = in_table and (fold(stripped) in TABLE_NUMBER_HEADINGS or in_heading and not re.fullmatch(r"\d{1,3}\.?", stripped))
         # a heading cell wrapped in the PDF's table ("Đơn vị" / "tính", "Thực hiện" / "năm 2025") goes on in lower case
         wrapped_heading = in_heading and bool(paras) and stripped[:1].islower()
@@ -320,7 +329,9 @@ def paragraphs(text: str) -> list[Para]:
         set_as_deep = hanging and index >= 2 and bool(lines[index - 2].strip()) and _indent(lines[index - 1]) >= _indent(lines[index - 2])
         continued = _joins(previous, stripped) or not in_table and _runs_on(previous, stripped, after_full, set_as_deep)
         # In a table a short lower-case line is a cell of its own ("m2 sàn/người", "người").
-        if paras and continued and not (in_table and len(stripped.split()) <= 3) or wrapped_heading:
+        # ("Tỷ lệ lao động qua đào tạo có bằng" / "cấp, chứng chỉ" with no empty line between: one cell)
+        in_its_cell = in_table and blank_parted and right_under and not _PAGE_LINE.match(stripped)
+        if paras and continued and not (in_table and len(stripped.split()) <= 3) or wrapped_heading or paras and in_its_cell:
             para = paras[-1]
             para.pieces.append((len(para.text) + 1, start))
             para.text = f"{para.text} {stripped}"

@@ -498,7 +498,7 @@ MEASURED = [
     ("batch50", "so-y-te-thai-nguyen-ke-hoach", 1.0, 0.846),
     ("batch51", "hoi-nct-tp-ho-chi-minh-ke-hoach", 0.965, 0.75), ("batch51", "tinh-uy-thai-nguyen-ctr", 0.947, 0.611),
     ("batch51", "ubnd-xa-nam-tra-my-da-nang-ke-hoach", 1.0, 0.714),
-    ("batch52", "dang-uy-xa-tien-hai-hung-yen-ctr", 1.0, 0.785), ("batch52", "nhcsxh-tinh-vinh-long-ke-hoach", 0.933, 0.533),
+    ("batch52", "dang-uy-xa-tien-hai-hung-yen-ctr", 1.0, 0.785), ("batch52", "nhcsxh-tinh-vinh-long-ke-hoach", 0.933, 0.6),
     ("batch52", "ubnd-tinh-dong-thap-ke-hoach", 1.0, 0.933),
     ("batch53", "tinh-uy-tuyen-quang-ctr", 1.0, 0.8), ("batch53", "ubmttq-tinh-vinh-long-ke-hoach", 1.0, 0.722),
     ("batch53", "ubnd-phuong-sa-dec-dong-thap-ke-hoach", 1.0, 0.384),
@@ -517,6 +517,10 @@ MEASURED = [
     ("batch60", "so-y-te-tinh-hung-yen-ke-hoach", 1.0, 0.937),
     ("batch61", "bhxh-tinh-lam-dong-ke-hoach", 1.0, 0.916), ("batch61", "tinh-uy-gia-lai-ctr", 1.0, 1.0),
     ("batch61", "ubnd-phuong-phu-ly-ninh-binh-ke-hoach", 1.0, 1.0),
+    ("batch62", "dang-uy-phuong-tuy-hoa-dak-lak-ctr", 1.0, 1.0), ("batch62", "hoi-nong-dan-tinh-quang-tri-ke-hoach", 1.0, 1.0),
+    ("batch62", "so-noi-vu-tinh-lao-cai-ke-hoach", 1.0, 1.0),
+    ("batch63", "nhcsxh-tinh-quang-tri-ke-hoach", 1.0, 0.928), ("batch63", "ubnd-tinh-khanh-hoa-ke-hoach", 1.0, 1.0),
+    ("batch63", "ubnd-xa-mang-but-ke-hoach", 1.0, 1.0),
 ]
 
 
@@ -2479,3 +2483,57 @@ def test_round_37_a_task_table_whose_cells_wrapped_over_lines():
              "1\nTuyên truyền, nâng cao\nnhận thức\nPhòng Kinh tế, Hạ tầng và\nĐô thị\nPhòng Văn hóa - Xã hội;\nTrạm Y tế phường\nHằng năm\n")
     rows = _tasks_of(table, "1. Phòng Văn hóa - Xã hội là cơ quan thường trực.")
     assert rows[0] == ("1", "Phòng Kinh tế, Hạ tầng và Đô thị", ["Phòng Văn hóa - Xã hội", "Trạm Y tế phường"], "yearly_from")
+
+
+# --- what round 38 taught ------------------------------------------------------------------------
+
+def test_round_38_a_table_whose_cells_are_parted_by_empty_lines_keeps_a_wrapped_cell_whole():
+    targets = _targets_of("TT\n\nChỉ tiêu\n\nĐơn vị\ntính\n\nKế hoạch\nnăm 2026\n\nMục tiêu đến\nnăm 2030\n\n"
+                          "1\n\nTỷ lệ lao động qua đào tạo có bằng\ncấp, chứng chỉ\n\n%\n\n26\n\n33\n")
+    assert [(t.comparator, t.value, t.unit, t.year) for t in targets] == [("ge", Decimal(26), "%", 2026), ("ge", Decimal(33), "%", 2030)]
+    assert targets[0].source_text.startswith("Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ")
+
+
+def test_round_38_the_issuer_named_over_the_number_is_no_partner_of_its_own_plan():
+    text = ("UBND TỈNH LÀO CAI\nSỞ NỘI VỤ\n\nSố: 58/KH-SNV\n\nLào Cai, ngày 16 tháng 3 năm 2026\n\nKẾ HOẠCH\n"
+            "Thực hiện Nghị quyết số 42-NQ/TW giai đoạn 2026 - 2030\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\n1. Tuyên truyền\n\n"
+            "Phòng Hành chính - Tổ chức chủ trì, phối hợp với Báo và Phát thanh, Truyền hình Lào Cai; thời gian: thường xuyên.\n\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n\n1. Đề nghị Bảo hiểm xã hội tỉnh, Liên đoàn Lao động tỉnh phối hợp với Sở Nội vụ trong tổ chức "
+            "thực hiện các nhiệm vụ có liên quan.\n\n2. Đề nghị Chi nhánh Ngân hàng Chính sách xã hội tỉnh tạo điều kiện, phối hợp "
+            "với các cấp Hội trong triển khai thực hiện Kế hoạch.\n\nNơi nhận:\n")
+    spec = parse_document(text, "snv.txt")
+    assert {b.code: b.name for b in spec.bodies}[spec.issuing_body] == "Sở Nội Vụ"
+    rows = {number: (lead, implementers, kind) for number, lead, implementers, kind in _task_rows(spec)}
+    assert rows["1"] == ("Phòng Hành chính - Tổ chức", ["Báo và Phát thanh, Truyền hình Lào Cai"], "continuous")  # a name, no verb
+    assert rows["IV.1"] == (None, ["Bảo hiểm xã hội tỉnh", "Liên đoàn Lao động tỉnh"], "unspecified")  # not the Sở itself
+    assert rows["IV.2"] == (None, ["Chi nhánh Ngân hàng Chính sách xã hội tỉnh"], "unspecified")  # "các cấp Hội": a level
+
+
+def test_round_38_a_word_numbered_heading_is_no_full_line():
+    # Word's numbered list saved as text: "1." and its tab written as spaces, the heading short of the wrapped width
+    wrapped = "Chi trả đầy đủ, kịp thời các chế độ ưu đãi; thăm hỏi, tặng quà người có công nhân"  # cut at 81 characters
+    section = ("1.      Thực hiện tốt chính sách ưu đãi người có công với cách mạng\n" + "\n".join([wrapped] * 25) + ". Thực hiện hằng năm.\n")
+    text = "KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "IV. TỔ CHỨC THỰC HIỆN\n1. Các chi bộ quán triệt.\n"
+    rows = _task_rows(parse_document(text, "thu.txt"), title=True)
+    assert rows[0] == ("1", "Thực hiện tốt chính sách ưu đãi người có công với cách mạng", None, [], "yearly_from")
+
+
+def test_round_38_a_quoted_name_and_the_time_after_the_roles():
+    section = ("2. Phát huy vai trò của Mặt trận Tổ quốc\nỦy ban Mặt trận Tổ quốc Việt Nam phường tăng cường giám sát; đẩy mạnh phong trào\n"
+               "\"Vì người nghèo\", vận động xây dựng nhà Đại đoàn kết. Thực hiện thường xuyên.\n"
+               "3. Tu bổ nghĩa trang liệt sĩ\nTu bổ nghĩa trang. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính thực hiện; hoàn thành năm 2028.\n"
+               "4. Chuyển đổi số\nSố hóa dữ liệu khách hàng.\nPhòng Tin học chủ trì, phối hợp với Công an tỉnh thực hiện. "
+               "Thời gian thực hiện: Đến hết năm 2027.\n")
+    rows = {number: (lead, implementers, kind) for number, lead, implementers, kind in _task_rows(
+        parse_document("KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "Nơi nhận:\n", "thu.txt"))}
+    assert rows["2"] == (None, ["Ủy ban Mặt trận Tổ quốc Việt Nam phường"], "continuous")  # the quoted name goes on its sentence
+    assert rows["3"] == ("Sở Nội vụ", ["Sở Tài chính"], "fixed_date")  # "…; hoàn thành năm 2028."
+    assert rows["4"] == ("Phòng Tin học", ["Công an tỉnh"], "fixed_date")  # "Đến hết năm 2027"
+
+
+def test_round_38_a_financial_plan_of_every_year_and_a_commitment_holding_đã():
+    organisation = "1. Phòng Kế toán - Ngân quỹ chủ trì bố trí kinh phí thực hiện Kế hoạch trong kế hoạch tài chính hằng năm của Chi nhánh."
+    rows = _tasks_of("1. Tuyên truyền\n\nCơ quan chủ trì: Phòng Tin học.", organisation)
+    assert rows[-1] == ("IV.1", "Phòng Kế toán - Ngân quỹ", [], "yearly_from")
+    targets = _targets_of("- Phấn đấu giúp 3.000 hộ thoát nghèo; không để hộ đã thoát nghèo tái nghèo.")
+    assert [t.source_text for t in targets][-1] == "không để hộ đã thoát nghèo tái nghèo"
