@@ -429,8 +429,9 @@ def match_indicator(text: str, unit: str, own: str = "") -> str | None:
 # how satisfied people are ("mức độ hài lòng … bảo hiểm y tế": no coverage rate), a share of
 # money ("số tiền chậm đóng bảo hiểm xã hội": no share of people insured), a share of administrative
 # procedures ("100% thủ tục hành chính về BHXH, BHYT …"), insurance of crops, cages or boats ("bảo
-# hiểm nông nghiệp", "bảo hiểm thân tàu": no one's health insurance).
-_UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat|hai long|so tien|cham dong|thu tuc hanh chinh|dich vu cong|nuoc hop ve sinh|bao hiem nong nghiep|bao hiem than tau)\b")
+# hiểm nông nghiệp", "bảo hiểm thân tàu": no one's health insurance), a rate of debts ("tỷ lệ nợ
+# BHXH, BHTN, BHYT … so với tổng số phải thu": no share of people insured).
+_UNMEASURED = re.compile(r"\b(?:qua tai khoan|khong dung tien mat|hai long|so tien|cham dong|thu tuc hanh chinh|dich vu cong|nuoc hop ve sinh|bao hiem nong nghiep|bao hiem than tau|ty le no|no dong)\b")
 # A part of the territory the program covers ("các xã biên giới", "khu vực biên giới"): the
 # library's indicators measure all of it.
 _PART_OF_TERRITORY = re.compile(r"\bbien gioi\b")

@@ -183,7 +183,7 @@ _VERBS = (
     r"dua (?:viec|noi dung|ket qua|chi tieu)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
     r"(?<!phong )khai thac", r"(?<!trung tam )(?<!- )gioi thieu", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho|day du|kip thoi|tai lieu))", r"tiep nhan", r"dau tranh",
     r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"
-    r"long ghep", r"chuan bi", r"ky ket", r"kien toan", r"tao dieu kien", r"nam (?:chac|bat|tinh hinh)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?= (?:phoi hop|tao dieu kien|chi dao|ho tro|bo tri|huong dan))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh",
+    r"long ghep", r"chuan bi", r"ky ket", r"kien toan", r"tao dieu kien", r"nam (?:chac|bat|tinh hinh)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?= (?:phoi hop|tao dieu kien|chi dao|ho tro|bo tri|huong dan))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh", r"day nhanh",
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"(?<!ban )(?<!hoi dong )thanh lap", r"tap huan", r"cap the", r"truc tiep (?:chi dao|lanh dao)", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
@@ -435,7 +435,9 @@ def _fold_unassigned_points(tasks: list[TaskSpec]) -> list[TaskSpec]:
 _APPENDIX_ROW = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 
 
-_NAMES_A_TASK = re.compile(r"\b(?:nhiệm vụ|mục)\s+(?:số\s+)?\d|\bnội dung\s+\d+\.\d", re.IGNORECASE)
+# ("nội dung a, b mục III": tasks lettered right under the part, "a)" … "h)")
+_NAMES_A_TASK = re.compile(r"\b(?:nhiệm vụ|mục)\s+(?:số\s+)?\d|\bnội dung\s+(?:\d+\.\d|[a-zđ]\b(?!\s+(?!mục|phần)\w))", re.IGNORECASE)
+_LETTERED_TASKS = re.compile(r"\bnội dung\s+([a-zđ](?:\s*(?:,|và)\s*[a-zđ])*)\b(?!\s+(?!mục|phần)\w)", re.IGNORECASE)
 
 
 def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec], registry: BodyRegistry, start_year: int | None = None) -> list[TaskSpec]:
@@ -751,6 +753,8 @@ def _referenced(clause: str, by_number: dict[str, TaskSpec], tasks: list[TaskSpe
         # "điểm b nhiệm vụ 2": the point of a task named by its number
         found.extend(by_number[name] for name in (f"{number}.{letter}" for letter in re.findall(r"\b[a-zđ]\b", letters)) if name in by_number)
     clause = re.sub(r"điểm\s+[a-zđ](?:\s*(?:,|và)\s*(?:điểm\s+)?[a-zđ])*\s+(?:của\s+)?nhiệm vụ\s+\d+", " ", clause)
+    for letters in _LETTERED_TASKS.findall(clause):  # "nội dung a, b mục III": the tasks "a)", "b)" of the part
+        found.extend(by_number[letter] for letter in re.findall(r"\b[a-zđ]\b", letters) if letter in by_number)
     at = re.search(r"điểm|nhiệm vụ|nội dung\s+\d", clause)  # ("nội dung 1.2 và 4.1": the points by another name)
     for number, parts in _POINT.findall(clause[at.start():].split("Mục")[0] if at else ""):
         if parts:
@@ -939,6 +943,10 @@ def _closing_time(text: str) -> str | None:
     verb_then_time = _CLOSING_TIME.match(folded)
     if (verb_then_time and (not verb_then_time.group(1) or len(folded.split()) <= 12)) or _TIME_ALONE.fullmatch(folded):
         return last
+    # "Hằng năm, trọng tâm dịp Tết Nguyên đán …": the time first, then when within it
+    opening = folded.split(",")[0]
+    if "," in folded and _TIME_ALONE.fullmatch(opening.strip()) and re.match(r",\s*(?:trong tam|tap trung|nhat la|chu yeu)\b", folded[len(opening):]):
+        return last[: len(opening)]
     return None
 
 
@@ -1215,7 +1223,7 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
             task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(done.group(1))
         elif re.search(r"(?<!giao duc )(?<!chi )\bthuong xuyen\b", fold(said)):  # ("dự toán chi thường xuyên": recurrent spending)  # ("Trung tâm … Giáo dục thường xuyên": a name)
             task.timeline_kind = "continuous"
-        elif start_year and re.search(r"\bchuong trinh (?:kiem tra, )?giam sat hang nam\b|\b(?:kinh phi|ngan sach)\b[^.;]*\b(?:du toan|ke hoach tai chinh)\b[^.;]*\bhang nam\b", fold(said)):
+        elif start_year and re.search(r"\bchuong trinh (?:kiem tra, giam sat|giam sat|kiem tra) hang nam\b|\b(?:kinh phi|ngan sach)\b[^.;]*\b(?:du toan|ke hoach tai chinh)\b[^.;]*\bhang nam\b", fold(said)):
             # "Ủy ban Kiểm tra … đưa … vào chương trình kiểm tra, giám sát hằng năm": checked every year;
             # "… bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách hằng năm": funded every year
             task.timeline_kind, task.timeline_from_year = "yearly_from", start_year
@@ -1297,7 +1305,8 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
         if named_lead:
             task.lead, task.implementers = named_lead, [c for c in codes if c != named_lead]
         # ("- Chủ trì thực hiện các nhiệm vụ tại mục 3.1 …" among its bullets: the body leads)
-        elif codes and (re.match(_LEADING_DUTY, what) or heading_only and any(re.match(_LEADING_DUTY, line.strip()) for line in what.split("\n"))):
+        # ("Văn phòng: Tham mưu …; là đầu mối theo dõi …": a later clause of its duty leads too)
+        elif codes and (any(re.match(_LEADING_DUTY, part.strip()) for part in what.split(";")) or heading_only and any(re.match(_LEADING_DUTY, line.strip()) for line in what.split("\n"))):
             task.lead, task.implementers = codes[0], codes[1:]
         else:
             task.implementers.extend(codes)

@@ -473,7 +473,7 @@ MEASURED = [
     ("batch37", "ubnd-phuong-thanh-khe-da-nang-ke-hoach", 1.0, 0.947),
     ("batch38", "dang-uy-so-y-te-son-la-ctr", 1.0, 0.962), ("batch38", "thanh-tra-tinh-dak-lak-ke-hoach", 1.0, 0.888),
     ("batch38", "ubnd-phuong-vy-da-hue-ke-hoach", 1.0, 1.0),
-    ("batch39", "bqlda-dd-cn-quang-ninh-ke-hoach", 0.8, 0.947), ("batch39", "ubnd-phuong-thuan-giao-tp-hcm-ke-hoach", 0.954, 0.944),
+    ("batch39", "bqlda-dd-cn-quang-ninh-ke-hoach", 0.8, 1.0), ("batch39", "ubnd-phuong-thuan-giao-tp-hcm-ke-hoach", 0.954, 0.944),
     ("batch39", "ubnd-xa-tuy-an-dong-dak-lak-ke-hoach", 0.95, 0.909),
     ("batch40", "dang-uy-phuong-tam-phuoc-dong-nai-ctr", 1.0, 0.769), ("batch40", "so-gddt-dien-bien-ban-tru-ke-hoach", 0.882, 0.8),
     ("batch40", "ubnd-xa-tap-son-vinh-long-ke-hoach", 1.0, 1.0),
@@ -521,6 +521,10 @@ MEASURED = [
     ("batch62", "so-noi-vu-tinh-lao-cai-ke-hoach", 1.0, 1.0),
     ("batch63", "nhcsxh-tinh-quang-tri-ke-hoach", 1.0, 0.928), ("batch63", "ubnd-tinh-khanh-hoa-ke-hoach", 1.0, 1.0),
     ("batch63", "ubnd-xa-mang-but-ke-hoach", 1.0, 1.0),
+    ("batch64", "hoi-lhpn-tinh-tuyen-quang-ke-hoach", 1.0, 0.846), ("batch64", "thanh-uy-hai-phong-ctr", 1.0, 0.944),
+    ("batch64", "ubnd-dac-khu-ly-son-ke-hoach", 1.0, 1.0),
+    ("batch65", "bhxh-tinh-tuyen-quang-ke-hoach", 1.0, 1.0), ("batch65", "dang-uy-xa-tra-cu-vinh-long-ctr", 1.0, 1.0),
+    ("batch65", "so-xay-dung-tinh-bac-ninh-ke-hoach", 0.833, 1.0),
 ]
 
 
@@ -2537,3 +2541,31 @@ def test_round_38_a_financial_plan_of_every_year_and_a_commitment_holding_đã()
     assert rows[-1] == ("IV.1", "Phòng Kế toán - Ngân quỹ", [], "yearly_from")
     targets = _targets_of("- Phấn đấu giúp 3.000 hộ thoát nghèo; không để hộ đã thoát nghèo tái nghèo.")
     assert [t.source_text for t in targets][-1] == "không để hộ đã thoát nghèo tái nghèo"
+
+
+# --- what round 39 taught ------------------------------------------------------------------------
+
+def test_round_39_tasks_lettered_under_the_part_assigned_by_letter():
+    section = ("a) Tuyên truyền\nTuyên truyền chính sách. Thực hiện thường xuyên.\n"
+               "b) Giám sát\nGiám sát việc thực hiện chính sách.\n"
+               "c) Trợ giúp xã hội\nThăm hỏi, tặng quà phụ nữ, trẻ em có hoàn cảnh khó khăn. Hằng năm, trọng tâm dịp Tết Nguyên đán.\n")
+    organisation = ("1. Ban Tuyên giáo: Chủ trì thực hiện nội dung a, b mục III; hướng dẫn Hội các xã tuyên truyền Kế hoạch.\n"
+                    "2. Ban Gia đình - Xã hội: Chủ trì thực hiện nội dung c mục III; phối hợp thực hiện nội dung b.\n"
+                    "3. Văn phòng: Tham mưu bố trí kinh phí; là đầu mối theo dõi, tổng hợp, báo cáo kết quả thực hiện.\n")
+    text = "KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "IV. TỔ CHỨC THỰC HIỆN\n" + organisation + "Nơi nhận:\n"
+    rows = {number: (lead, implementers, kind) for number, lead, implementers, kind in _task_rows(parse_document(text, "hpn.txt"))}
+    assert rows["a"] == ("Ban Tuyên giáo", [], "continuous")
+    assert rows["b"] == ("Ban Tuyên giáo", ["Ban Gia đình - Xã hội"], "unspecified")  # "phối hợp thực hiện nội dung b"
+    assert rows["c"] == ("Ban Gia đình - Xã hội", [], "yearly_from")  # "Hằng năm, trọng tâm dịp …"
+    assert rows["IV.3"] == ("Văn phòng", [], "unspecified")  # a later clause of its duty: "là đầu mối"
+
+
+def test_round_39_a_verb_that_ends_a_partner_a_yearly_inspection_and_a_rate_of_debts():
+    organisation = ("1. Phòng Kinh tế: Chủ trì tham mưu bố trí kinh phí; phối hợp với Ban Quản lý dự án đầu tư xây dựng đặc khu "
+                    "đẩy nhanh tiến độ các công trình cấp nước.\n"
+                    "2. Văn phòng HĐND và UBND đặc khu: Đưa nội dung Kế hoạch vào chương trình kiểm tra hằng năm của Ủy ban nhân dân đặc khu.\n")
+    rows = _tasks_of("1. Tuyên truyền\n\nCơ quan chủ trì: Phòng Văn hóa - Xã hội.", organisation)
+    assert rows[-2] == ("IV.1", "Phòng Kinh tế", ["Ban Quản lý dự án đầu tư xây dựng đặc khu"], "unspecified")
+    assert rows[-1][3] == "yearly_from"  # checked every year, like "… chương trình kiểm tra, giám sát hằng năm"
+    targets = _targets_of("- Tỷ lệ nợ BHXH, BHTN, BHYT dưới 1,5% so với tổng số phải thu.")
+    assert [(t.comparator, t.indicator) for t in targets] == [("qual", None)]  # no rate of people insured
