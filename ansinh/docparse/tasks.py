@@ -41,7 +41,7 @@ _COMPOUNDS = (
     # names of the 2025 reorganisation: the provincial media, the Party's merged board and its offices
     r"bao va phat thanh, truyen hinh", r"tuyen truyen, bao chi va xuat ban", r"dan van va dan toc, ton giao",
     r"(?:xa, )?phuong, dac khu", r"so, ban, nganh", r"cac ban, van phong(?!,)",  # "Các ban, Văn phòng Hội …": one group (not "…, Văn phòng, Ủy ban Kiểm tra")
-    r"quan ly thu - so, the", r"khu cong nghe cao va cac khu cong nghiep",
+    r"quan ly thu - so, the", r"khu cong nghe cao va cac khu cong nghiep", r"kt, ht va dt",  # ("Phòng KT, HT và ĐT": one)
     r"(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong)(?:,? (?:va )?(?:mam non|tieu hoc|trung hoc co so|trung hoc pho thong))+",
     # "các chi bộ thôn, làng, plei", "nhân viên y tế thôn, bản": the kinds of village of one body
     r"(?:thon|lang|plei|ban|buon|ap|soc|to dan pho|khu pho)(?:,? (?:va )?(?:thon|lang|plei|ban|buon|ap|soc|to dan pho|khu pho)\b)+",
@@ -53,6 +53,10 @@ _ABBREVIATIONS = (
     (r"\bUBMTTQ\s*VN\b|\bUBMTTQ\b", "Ủy ban Mặt trận Tổ quốc Việt Nam"), (r"\bUBND\b", "Ủy ban nhân dân"),
     (r"\bHĐND\b", "Hội đồng nhân dân"), (r"\bBTV\b", "Ban Thường vụ"), (r"\bCT\s*[-–]\s*XH\b", "chính trị - xã hội"),
     (r"\bMTTQ\b", "Mặt trận Tổ quốc"),
+    # the short names tables use for the units of a ward or a province ("Phòng VH-XH", "PGD NHCSXH Hoàng Mai")
+    (r"\bVH\s*-\s*XH\b", "Văn hóa - Xã hội"), (r"\bKT,\s*HT và ĐT\b", "Kinh tế, Hạ tầng và Đô thị"), (r"\bPGD\b", "Phòng giao dịch"),
+    (r"\bNHCSXH\b", "Ngân hàng Chính sách xã hội"), (r"\bBHXH\b", "Bảo hiểm xã hội"), (r"\bLHPN\b", "Liên hiệp Phụ nữ"),
+    (r"\bLĐLĐ\b", "Liên đoàn Lao động"), (r"\bCCB\b", "Cựu chiến binh"),
 )
 _KINDS = (
     ("hoi dong nhan dan", "council"), ("mat tran", "front"), ("uy ban nhan dan", "state"), ("phong ", "state"),
@@ -602,8 +606,11 @@ def _assign_from_appendix(paras: list[Para], tasks: list[TaskSpec], registry: Bo
             while end < len(paras) and end - index <= 3 * len(roles) and not _APPENDIX_ROW.match(paras[end].text):
                 end += 1
             cells = paras[index + 1 : end]
-            if len(cells) > len(roles):  # cells wrapped over lines, or text after the table's last row
-                unwrapped = _unwrapped_cells(cells, start_year)
+            # cells wrapped over lines, or text after the table's last row (a web page's "Tệp đính kèm …"):
+            # the row as it stands when its time column reads as a time, else put back together
+            if len(cells) > len(roles):
+                plain = "timeline" in roles and _reads_as_time(cells[roles.index("timeline")].text, start_year)
+                unwrapped = [] if plain else _unwrapped_cells(cells, start_year)
                 if len(unwrapped) == len(roles):
                     cells = unwrapped
                 else:

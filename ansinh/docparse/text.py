@@ -114,6 +114,10 @@ def _after_full_line(lines: list[str], index: int, full: int | None, hanging: bo
     # (the gap after an item's number, a tab Word wrote as spaces, fills no width: "3.      Thực hiện …")
     if len(re.sub(r"^(\s*\d{1,2}(?:\.\d{1,2})*\.)\s{2,}", r"\1 ", previous.rstrip())) < full or len(previous.split()) <= 3:
         return False
+    # (under an item's heading "            4. Phát triển …", a line set as deep as the heading opens its
+    # first paragraph; the heading's own text would go on at its column, "4. " passed, or at the margin)
+    if hanging and _MARKER.match(previous.lstrip()) and 0 < _indent(previous) == _indent(lines[index]):
+        return False
     return hanging or not (_indent(lines[index]) > 0 and _indent(lines[index]) >= _indent(previous))
 
 
@@ -326,7 +330,11 @@ def paragraphs(text: str) -> list[Para]:
         previous = paras[-1].text if paras else ""
         # blocks indented whole and parted by empty lines: a line right under another, set as deep, goes on
         # with it ("Phối hợp: Phòng Người có công; Công an tỉnh;" / "Sở Khoa học và Công nghệ. Thời gian: …")
-        set_as_deep = hanging and index >= 2 and bool(lines[index - 2].strip()) and _indent(lines[index - 1]) >= _indent(lines[index - 2])
+        # (a label line set deeper than the text above it opens a paragraph: "            Cơ quan chỉ đạo: …"
+        # under "      … theo hợp đồng.", where paragraphs open deeper than they go on)
+        above = lines[index - 2] if index >= 2 else ""
+        column = _indent(above) + len(marker.group()) if (marker := _MARKER.match(above.lstrip())) else _indent(above)
+        set_as_deep = hanging and bool(above.strip()) and _indent(above) <= _indent(lines[index - 1]) and (_indent(lines[index - 1]) <= column or not _LABEL.match(stripped))
         continued = _joins(previous, stripped) or not in_table and _runs_on(previous, stripped, after_full, set_as_deep)
         # In a table a short lower-case line is a cell of its own ("m2 sàn/người", "người").
         # ("Tỷ lệ lao động qua đào tạo có bằng" / "cấp, chứng chỉ" with no empty line between: one cell)

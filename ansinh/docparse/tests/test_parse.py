@@ -525,6 +525,10 @@ MEASURED = [
     ("batch64", "ubnd-dac-khu-ly-son-ke-hoach", 1.0, 1.0),
     ("batch65", "bhxh-tinh-tuyen-quang-ke-hoach", 1.0, 1.0), ("batch65", "dang-uy-xa-tra-cu-vinh-long-ctr", 1.0, 1.0),
     ("batch65", "so-xay-dung-tinh-bac-ninh-ke-hoach", 0.833, 1.0),
+    ("batch66", "btv-tinh-uy-lao-cai-ctr", 1.0, 0.941), ("batch66", "hoi-nct-tinh-phu-tho-ke-hoach", 1.0, 1.0),
+    ("batch66", "ubnd-phuong-hoang-liet-ha-noi-ke-hoach", 1.0, 1.0),
+    ("batch67", "dang-uy-ubnd-tinh-dak-lak-ctr", 1.0, 0.937), ("batch67", "so-y-te-tinh-gia-lai-ke-hoach", 0.842, 0.923),
+    ("batch67", "ubnd-xa-hoang-thanh-ke-hoach", 0.937, 0.888),
 ]
 
 
@@ -2569,3 +2573,35 @@ def test_round_39_a_verb_that_ends_a_partner_a_yearly_inspection_and_a_rate_of_d
     assert rows[-1][3] == "yearly_from"  # checked every year, like "… chương trình kiểm tra, giám sát hằng năm"
     targets = _targets_of("- Tỷ lệ nợ BHXH, BHTN, BHYT dưới 1,5% so với tổng số phải thu.")
     assert [(t.comparator, t.indicator) for t in targets] == [("qual", None)]  # no rate of people insured
+
+
+# --- what round 40 taught ------------------------------------------------------------------------
+
+def test_round_40_an_appendix_of_short_names_and_a_web_page_after_its_last_row():
+    section = "1. Tuyên truyền\nTuyên truyền chính sách.\n2. Nhà ở xã hội\nPhát triển nhà ở xã hội.\n3. Huy động nguồn lực\nVận động.\n"
+    appendix = ("PHỤ LỤC\nPHÂN CÔNG NHIỆM VỤ\nSTT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian thực hiện\tSản phẩm\n"
+                "1\tTuyên truyền\tPhòng VH-XH\tPGD NHCSXH Hoàng Mai; Hội LHPN phường\tThường xuyên\tTin, bài\n"
+                "2\tNhà ở xã hội\tPhòng KT, HT và ĐT\tPhòng VH-XH\tĐến năm 2030\tBáo cáo\n"
+                "3\tHuy động nguồn lực\tUBMTTQ phường\tCác tổ chức CT-XH phường\tHằng năm\tBáo cáo kết quả vận động\n"
+                "Tệp đính kèm: 96-KH-UBND.pdf\nCác tin khác\nKế hoạch tổ chức Tháng hành động vì người cao tuổi năm 2026\n")
+    text = ("KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "IV. TỔ CHỨC THỰC HIỆN\n"
+            "1. Phòng Văn hóa - Xã hội là cơ quan thường trực.\nNơi nhận:\n- Lưu VT.\n" + appendix)
+    rows = {number: (lead, implementers, kind) for number, lead, implementers, kind in _task_rows(parse_document(text, "hl.txt"))}
+    assert rows["1"] == ("Phòng Văn hóa - Xã hội", ["Phòng giao dịch Ngân hàng Chính sách xã hội Hoàng Mai", "Hội Liên hiệp Phụ nữ phường"], "continuous")
+    assert rows["2"] == ("Phòng Kinh tế, Hạ tầng và Đô thị", ["Phòng Văn hóa - Xã hội"], "fixed_date")
+    assert rows["3"] == ("Ủy ban Mặt trận Tổ quốc Việt Nam phường", ["Các tổ chức chính trị - xã hội phường"], "yearly_from")
+
+
+def test_round_40_a_layout_text_whose_paragraphs_open_deeper_than_they_go_on():
+    # `pdftotext -layout`: each paragraph's first line set in 12, the lines that go on in 6
+    body = "      giữa các khu công nghiệp với các xã vùng cao; đổi mới giáo dục nghề nghiệp gắn với nhu cầu\n"
+    section = ("            1. Phát triển thị trường lao động, giáo dục nghề nghiệp, tạo việc làm bền vững\n"
+               "            Phát triển hệ thống thông tin thị trường lao động, kết nối cung - cầu lao động\n" + body * 22
+               + "      chặt chẽ hoạt động đưa người lao động đi làm việc ở nước ngoài theo hợp đồng lao động.\n"
+               "            Cơ quan chỉ đạo: Ban Thường vụ Tỉnh ủy.\n"
+               "            Cơ quan tham mưu, thực hiện: Đảng ủy Ủy ban nhân dân tỉnh.\n"
+               "            Thời gian thực hiện: Giai đoạn 2026 - 2030.\n")
+    text = "KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "IV. TỔ CHỨC THỰC HIỆN\n1. Các chi bộ quán triệt.\n"
+    rows = _task_rows(parse_document(text, "lc.txt"), title=True)
+    assert rows[0] == ("1", "Phát triển thị trường lao động, giáo dục nghề nghiệp, tạo việc làm bền vững", "Ban Thường vụ Tỉnh ủy",
+                       ["Đảng ủy Ủy ban nhân dân tỉnh"], "yearly_from")
