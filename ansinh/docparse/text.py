@@ -323,7 +323,7 @@ def paragraphs(text: str) -> list[Para]:
         in_table = (in_table and not part_numeral(stripped)) or fold(stripped) in TABLE_NUMBER_HEADINGS
         if fold(stripped) in TABLE_NUMBER_HEADINGS:
             blank_parted = index < len(lines) and not lines[index].strip()
-        right_under = index >= 2 and bool(lines[index - 2].strip())
+        above = lines[index - 2] if index >= 2 else ""  # the line right over this one, "" when empty or none
         in_heading = in_table and (fold(stripped) in TABLE_NUMBER_HEADINGS or in_heading and not re.fullmatch(r"\d{1,3}\.?", stripped))
         # a heading cell wrapped in the PDF's table ("Đơn vị" / "tính", "Thực hiện" / "năm 2025") goes on in lower case
         wrapped_heading = in_heading and bool(paras) and stripped[:1].islower()
@@ -332,13 +332,12 @@ def paragraphs(text: str) -> list[Para]:
         # with it ("Phối hợp: Phòng Người có công; Công an tỉnh;" / "Sở Khoa học và Công nghệ. Thời gian: …")
         # (a label line set deeper than the text above it opens a paragraph: "            Cơ quan chỉ đạo: …"
         # under "      … theo hợp đồng.", where paragraphs open deeper than they go on)
-        above = lines[index - 2] if index >= 2 else ""
         column = _indent(above) + len(marker.group()) if (marker := _MARKER.match(above.lstrip())) else _indent(above)
         set_as_deep = hanging and bool(above.strip()) and _indent(above) <= _indent(lines[index - 1]) and (_indent(lines[index - 1]) <= column or not _LABEL.match(stripped))
         continued = _joins(previous, stripped) or not in_table and _runs_on(previous, stripped, after_full, set_as_deep)
         # In a table a short lower-case line is a cell of its own ("m2 sàn/người", "người").
         # ("Tỷ lệ lao động qua đào tạo có bằng" / "cấp, chứng chỉ" with no empty line between: one cell)
-        in_its_cell = in_table and blank_parted and right_under and not _PAGE_LINE.match(stripped)
+        in_its_cell = in_table and blank_parted and bool(above.strip()) and not _PAGE_LINE.match(stripped)
         if paras and continued and not (in_table and len(stripped.split()) <= 3) or wrapped_heading or paras and in_its_cell:
             para = paras[-1]
             para.pieces.append((len(para.text) + 1, start))
