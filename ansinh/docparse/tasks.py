@@ -439,8 +439,8 @@ def _fold_unassigned_points(tasks: list[TaskSpec]) -> list[TaskSpec]:
 _APPENDIX_ROW = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 
 
-# ("nội dung a, b mục III": tasks lettered right under the part, "a)" … "h)")
-_NAMES_A_TASK = re.compile(r"\b(?:nhiệm vụ|mục)\s+(?:số\s+)?\d|\bnội dung\s+(?:\d+\.\d|[a-zđ]\b(?!\s+(?!mục|phần)\w))", re.IGNORECASE)
+_NAMES_A_TASK = re.compile(r"\b(?:nhiệm vụ|mục)\s+(?:số\s+)?\d|\bnội dung\s+\d+\.\d", re.IGNORECASE)
+# "nội dung a, b mục III": tasks lettered right under the part, "a)" … "h)", named by their letters
 _LETTERED_TASKS = re.compile(r"\bnội dung\s+([a-zđ](?:\s*(?:,|và)\s*[a-zđ])*)\b(?!\s+(?!mục|phần)\w)", re.IGNORECASE)
 
 
@@ -462,12 +462,13 @@ def _assign_from_organisation_items(items: list[TaskSpec], tasks: list[TaskSpec]
         # assignments, no item; "X chủ trì các nhiệm vụ 2 đến 7" stays one, as most gold authors keep it
         only_assigns = bool(re.match(r"phan cong(?: thuc hien| nhiem vu)?:", fold(item.title)))
         for clause in re.split(r";\s*|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", item.title):
-            if not _NAMES_A_TASK.search(clause):
+            if not (_NAMES_A_TASK.search(clause) or _LETTERED_TASKS.search(clause)):
                 # "… chủ trì thực hiện các nội dung 2.1, 2.2 …; phối hợp với Trung tâm … triển khai": its partners;
                 # "…; thực hiện thường xuyên.", "…; hoàn thành làm sạch dữ liệu … trước ngày 31/12/2026": its time
-                only_assigns = only_assigns and bool(assigned) and bool(re.match(r"phoi hop voi\b", fold(clause)) or _clause_time(clause, start_year)[0] != "unspecified")
+                when = _clause_time(clause, start_year)
+                only_assigns = only_assigns and bool(assigned) and (_names_partners(clause) or when[0] != "unspecified")
                 _partners_of(assigned, clause, registry)
-                _time_of(assigned, _clause_time(clause, start_year))
+                _time_of(assigned, when)
                 continue
             clause = re.sub(r"^Phân công(?: thực hiện| nhiệm vụ)?:\s*", "", clause, flags=re.IGNORECASE)
             found = _new_task("", "", "organisation", None, 0)
@@ -497,9 +498,14 @@ def _clause_time(clause: str, start_year: int | None) -> tuple:
     return read_timeline(clause, start_year) if re.match(r"(?:thuc hien|hoan thanh)\b", fold(clause)) else ("unspecified", None, None)
 
 
+def _names_partners(clause: str) -> bool:
+    """A clause "phối hợp với X, Y …" after an assignment: the partners of the work just assigned."""
+    return bool(re.match(r"phoi hop voi\b", fold(clause)))
+
+
 def _partners_of(tasks: list[TaskSpec], clause: str, registry: BodyRegistry) -> None:
     """The partners a clause "phối hợp với X, Y …" adds to the tasks just assigned."""
-    if not re.match(r"phoi hop voi\b", fold(clause)):
+    if not _names_partners(clause):
         return
     partners = _named_partners(clause, fold(clause), registry)
     for task in tasks:
@@ -728,7 +734,7 @@ def _assign_duties(duty: str, codes: list[str], by_number: dict[str, TaskSpec], 
         # after a duty of its own, "…; tham mưu bố trí nguồn vốn …; hoàn thành rà soát … hằng năm", of that duty)
         when = _clause_time(clause, start_year) if not referenced else ("unspecified",)
         _time_of(assigned, when)
-        if not referenced and when[0] == "unspecified" and not re.match(r"phoi hop voi\b", fold(clause)):
+        if not referenced and when[0] == "unspecified" and not _names_partners(clause):
             assigned = []
         # "chủ trì … mục 2 Phần III, phối hợp với Phòng giao dịch …": the partners of that work
         partners = _named_partners(clause, fold(clause), registry) if referenced and leads else []
