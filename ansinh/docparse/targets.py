@@ -140,9 +140,9 @@ def split_fragments(text: str) -> list[tuple[int, str, bool, str]]:
         # "… đạt 65% (năm 2026 đạt 55%)": the bracket is a milestone of its own, cut like a clause
         # "Tỷ lệ lao động qua đào tạo đạt 75%, trong đó có bằng cấp, chứng chỉ đạt 40 - 45%": the part
         # after "trong đó" is a target of its own, commas and all
-        # "…, không còn chi hội yếu kém": a commitment of its own after a comma, quantity or not
+        # "…, (bảo đảm) không còn chi hội yếu kém": a commitment of its own after a comma, quantity or not
         parts = [(t_pos + k_pos, kept) for t_pos, part in _cut(sentence, r",\s+(?=trong đó\b)", True, counted_left=True)
-                 for k_pos, kept in _cut(part, r",\s+(?=không còn\s)", False)]
+                 for k_pos, kept in _cut(part, r",\s+(?=(?:bảo đảm |đảm bảo )?không còn\s)", False)]
         clauses = [(t_pos + c_pos, clause) for t_pos, part in parts
                    for c_pos, clause in _cut(part, r",\s+(?!chứng chỉ\b)|\s*\((?=năm\s+\d{4}[^()]*\d\s*%\))|\)(?=\s*(?:[,;.]|$))", True)]
         for c_pos, clause in clauses:
@@ -255,7 +255,7 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     zero_opening = re.sub(r"^(?:(?:trong|den|toi) nam \d{4},?\s*|giai doan \d{4}\s*-\s*\d{4},?\s*)", "", opening)
     # "Cùng với các nguồn lực khác, góp phần hoàn thành xóa nhà tạm …": the share others take is no condition.
     zero_opening = re.sub(r"^cung (?:voi [^,]{3,60}?(?:,\s*|\s+(?=(?:gop phan|hoan thanh)\b))|toan tinh\s+|ca he thong chinh tri\s+)", "", zero_opening)
-    zero_opening = re.sub(r"^(?:(?:hoan thanh viec|hoan thanh|ho tro|giu vung ket qua|phoi hop|gop phan)\s+)+", "", zero_opening)
+    zero_opening = re.sub(r"^(?:(?:hoan thanh viec|hoan thanh|ho tro|giu vung ket qua|phoi hop|gop phan|bao dam|dam bao)\s+)+", "", zero_opening)
     zero_opening = re.sub(r"^cung (?:toan tinh|ca he thong chinh tri)\s+(?:hoan thanh\s+)?", "", zero_opening)  # "góp phần cùng toàn tỉnh xóa xong …"
     # "Hoàn thành hỗ trợ xây mới, sửa chữa 27 căn nhà tạm … còn lại": the 27 are today's stock.
     if _ZERO_OPENING.match(zero_opening) or re.search(r"\b\d+ can nha tam\b.*\bcon lai\b", folded):
@@ -289,7 +289,9 @@ def read_target(fragment: Fragment, code: str) -> TargetSpec:
     spec.indicator = match_indicator(own, spec.unit) or match_indicator(fragment.context + per_10k, spec.unit, text)
     # "trong đó hỗ trợ xây dựng mới 1.958 căn": houses built, not houses left; but "Số nhà tạm … 0 căn"
     # (a table's row) counts the houses there are, and none are to be left
-    left = re.search(r"\b(?:con lai|khong con|con o)\b", folded) or spec.value == 0 and spec.comparator == "eq"
+    # ("xây dựng 180 căn nhà cho hộ … còn ở nhà tạm": the households still live there; the houses are built)
+    built = re.search(r"\bxay (?:dung |moi )*[\d.]+ can\b", folded)
+    left = re.search(r"\b(?:con lai|khong con|con o)\b", folded) and not built or spec.value == 0 and spec.comparator == "eq"
     if spec.indicator and "con lai" in _indicator_names()[spec.indicator] and not left:
         spec.indicator = None
     # a bare figure of a rate to bring down ("Tỷ lệ trẻ em … suy dinh dưỡng thể thấp còi | 22,0" in a
@@ -486,6 +488,8 @@ def _opens_targets(para: Para) -> bool:
     folded = fold(para.text)
     if len(para.text) >= 120 or para.text[:1].islower():  # ("giao chỉ tiêu cụ thể đến từng đơn vị": a sentence's end)
         return False
+    if re.match(r"[-+•*–]\s", para.text):  # ("- Phấn đấu đạt 18 chỉ tiêu chủ yếu …": a bullet under the heading, none itself)
+        return False
     return any(key in folded for key in ("muc tieu cu the", "chi tieu cu the", "chi tieu chu yeu")) or bool(
         re.match(r"^[ivx]+(?:\.|\s*[-–])\s+(?:muc tieu,?\s+)?(?:cac\s+)?chi tieu\b", folded)
         or re.match(r"^\d+(?:\.\d+)*(?:\.|-(?=\s))?\s+(?:cac\s+)?chi tieu\b", folded) and len(para.text) < 60)  # "2. Chỉ tiêu", "2- Chỉ tiêu"
@@ -557,6 +561,8 @@ def extract_targets(paras: list[Para], default_year: int, start_year: int | None
         if re.match(r"\(\*+\)|Ghi chú\b|Bảng \d+[.:]\s", para.text):  # "(*) Chỉ tiêu số 16 tính cộng dồn …": a table's footnote; "Bảng 1. …" its title
             continue
         if re.fullmatch(r"\((?!\d{1,2}\))[^()]*\)\.?", para.text):  # "(Tỷ lệ hộ nghèo tính theo chuẩn …; số liệu năm 2025 là số ước …)": a note
+            continue
+        if re.search(r"\b\d+ chỉ tiêu\b", para.text) and "%" not in para.text:  # "Phấn đấu … đạt 18 chỉ tiêu chủ yếu về … (chi tiết tại Phụ lục)": a count of the targets
             continue
         area = _area(para.text, len(areas) + 1)
         areas.append(area)
@@ -804,9 +810,11 @@ def _area(text: str, number: int) -> dict[str, str]:
     return {"code": f"nhom-{number}", "name": name[:1].upper() + name[1:]}
 
 
-# "theo Luật Dân quân tự vệ năm 2019", "theo Bộ tiêu chí quốc gia giai đoạn 2026 - 2030": the year
-# of a law or of a set of criteria, no year of the target
-_LAW_YEAR = re.compile(r"\b(?:Luật|Bộ luật|Hiến pháp|Bộ tiêu chí)\s[^,;.()]{0,60}?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4})")
+# "theo Luật Dân quân tự vệ năm 2019", "theo Bộ tiêu chí quốc gia giai đoạn 2026 - 2030", "theo chuẩn
+# nghèo của Thành phố giai đoạn 2026 - 2030": the year of a law, a set of criteria or a standard, no
+# year of the target
+_LAW_YEAR = re.compile(r"\b(?:Luật|Bộ luật|Hiến pháp|Bộ tiêu chí)\s[^,;.()]{0,60}?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4})"
+                       r"|\b[Cc]huẩn nghèo\s[^,;.()]{0,60}?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}")  # ("… chuẩn nghèo … từ năm 2027": the target's)
 # "giảm 30% so với giai đoạn 2021 - 2025", "so với năm 2025": the baseline's year, not the target's
 _BASELINE_YEAR = re.compile(r"\bso với\s+(?:cuối\s+|đầu\s+)?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
 _BEFORE_YEAR = re.compile(r"trước\s+năm\s+(\d{4})", re.IGNORECASE)  # "trước năm 2026": within 2025

@@ -10,6 +10,7 @@ tasks IV.1…; their bodies come from the sentence (subject, "chủ trì, phối
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
@@ -184,7 +185,7 @@ _VERBS = (
     r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )(?<!ke hoach )tong hop", r"(?<!- )(?<!chi dao )van dong", r"quan triet", r"(?<!ban )(?<!phong )pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
     r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung|cac nhiem vu|nhiem vu|thuc hien|dua))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) (?:thuong truc|dau moi)",
     # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "đưa việc" is the verb, "chỉ đạo" a noun there
-    r"dua (?:viec|noi dung|ket qua|chi tieu)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))",
+    r"dua (?:viec|noi dung|ket qua|chi tieu)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:cac )?(?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))", r"huy dong",
     r"(?<!phong )khai thac", r"(?<!trung tam )(?<!- )gioi thieu", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho|day du|kip thoi|tai lieu))", r"tiep nhan", r"dau tranh",
     r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"
     r"long ghep", r"chuan bi", r"ky ket", r"kien toan", r"tao dieu kien", r"nam (?:chac|bat|tinh hinh)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?= (?:phoi hop|tao dieu kien|chi dao|ho tro|bo tri|huong dan))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh", r"day nhanh",
@@ -401,7 +402,11 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
     tasks: list[TaskSpec] = []
     if bounds:
         lettered = (part_numeral(paras[bounds[0] - 1].text) or "") in _PART_LETTERS  # "C. NHIỆM VỤ, GIẢI PHÁP"
-        tasks.extend(_section_tasks(paras[bounds[0] : bounds[1]], registry, start_year, roman_groups=lettered))
+        section, assignments = _assignment_list_apart(paras[bounds[0] : bounds[1]])
+        tasks.extend(_section_tasks(section, registry, start_year, roman_groups=lettered))
+        if not tasks and any("phu luc" in fold(para.text) for para in section):
+            tasks.extend(_appendix_table_tasks(paras[bounds[1] :], registry, start_year))
+        _assign_by_body(assignments, tasks, registry, start_year)
     if org:
         # "IV." usually; "V." after a section on funding; "D." in lettered parts; "III" of "PHẦN THỨ BA"
         numeral = part_numeral(paras[org[0] - 1].text) or chapter_numeral(paras[org[0] - 2].text)
@@ -414,6 +419,30 @@ def extract_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | N
     if bounds:
         _assign_from_appendix(paras[bounds[1] :], tasks, registry, start_year)
     return _fold_unassigned_points(tasks)
+
+
+def _assignment_list_apart(paras: list[Para]) -> tuple[list[Para], list[Para]]:
+    """The tasks section, and the lines after an unnumbered "Phân công thực hiện:" closing it
+    ("- Ban Tuyên giáo … chủ trì nhiệm vụ 1 và nhiệm vụ 7; phối hợp nhiệm vụ 3."): those lines
+    assign the tasks by number, like the organisation section's, and are no content of the last task."""
+    for index, para in enumerate(paras):
+        if re.fullmatch(r"phan cong (?:thuc hien|nhiem vu)\s*:", fold(para.text)):
+            return paras[:index], paras[index + 1 :]
+    return paras, []
+
+
+def _appendix_table_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | None) -> list[TaskSpec]:
+    """A tasks section that only points to its appendix ("Nhiệm vụ cụ thể, cơ quan chủ trì … tại Phụ
+    lục kèm theo"): the tasks are the rows of the appendix's table "TT | Nhiệm vụ | Cơ quan chủ trì |
+    …", read like a table inside the section, up to the next appendix."""
+    for index, para in enumerate(paras):
+        if fold(para.text) not in TABLE_NUMBER_HEADINGS:
+            continue
+        headings = [_column(p.text) for p in itertools.takewhile(lambda p: not _ROW_NUMBER.match(p.text), paras[index + 1 :])]
+        if "title" in headings and "lead" in headings:
+            end = next((i for i in range(index + 1, len(paras)) if fold(paras[i].text).startswith("phu luc")), len(paras))
+            return _table_tasks(paras[index + 1 : end], registry, start_year)
+    return []
 
 
 def _fold_unassigned_points(tasks: list[TaskSpec]) -> list[TaskSpec]:
@@ -1087,6 +1116,9 @@ def _prose_roles(task: TaskSpec, text: str, registry: BodyRegistry, start_year: 
         if label and label[0] == "timeline":  # "(X chủ trì, phối hợp với Y thực hiện; thời gian: hằng năm)"
             _apply_label(task, *label, registry, start_year)
             continue
+        if task.lead and _names_partners(clause):  # "X là đầu mối tham mưu …; phối hợp với Y tổ chức giám sát": X's partners
+            task.implementers.extend(c for c in _named_partners(clause, fold(clause), registry) if c not in task.implementers and c != task.lead)
+            continue
         found = _new_task("", "", "tasks", None, 0)
         _organisation_roles(found, clause, registry)
         if not (found.lead or found.implementers) and not _VERB.search(fold(clause)) and _BODY_HEAD.match(fold(clause) + " "):
@@ -1099,7 +1131,7 @@ def _prose_roles(task: TaskSpec, text: str, registry: BodyRegistry, start_year: 
 
 
 # "(Phòng Nội vụ chủ trì, phối hợp với … thực hiện hằng năm)", or a sentence of the same kind.
-_ROLE_SENTENCE = re.compile(r"\b(?:chu tri|(?<!ban )chi dao)\b|^giao\s.*\blanh dao\b")  # ("Giao X lãnh đạo; Y, Z tổ chức thực hiện")
+_ROLE_SENTENCE = re.compile(r"\b(?:chu tri|(?<!ban )chi dao|la dau moi)\b|^giao\s.*\blanh dao\b")  # ("Giao X lãnh đạo; Y, Z tổ chức thực hiện")
 
 
 def _roles_from_sentences(task: TaskSpec, registry: BodyRegistry, start_year: int | None) -> None:
@@ -1236,9 +1268,9 @@ def _organisation_tasks(paras: list[Para], registry: BodyRegistry, numeral: str 
             task.timeline_kind, task.timeline_from_year, task.timeline_due = read_timeline(done.group(1))
         elif re.search(r"(?<!giao duc )(?<!chi )\bthuong xuyen\b", fold(said)):  # ("dự toán chi thường xuyên": recurrent spending)  # ("Trung tâm … Giáo dục thường xuyên": a name)
             task.timeline_kind = "continuous"
-        elif start_year and re.search(r"\bchuong trinh (?:kiem tra, giam sat|giam sat|kiem tra) hang nam\b|\b(?:kinh phi|ngan sach)\b[^.;]*\b(?:du toan|ke hoach tai chinh)\b[^.;]*\bhang nam\b", fold(said)):
+        elif start_year and re.search(r"\bchuong trinh (?:kiem tra, giam sat|giam sat|kiem tra) hang nam\b|\b(?:kinh phi|ngan sach|nguon luc)\b[^.;]*\b(?:du toan|ke hoach tai chinh)\b[^.;]*\bhang nam\b", fold(said)):
             # "Ủy ban Kiểm tra … đưa … vào chương trình kiểm tra, giám sát hằng năm": checked every year;
-            # "… bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách hằng năm": funded every year
+            # "… bố trí kinh phí (nguồn lực) thực hiện Kế hoạch trong dự toán ngân sách hằng năm": funded every year
             task.timeline_kind, task.timeline_from_year = "yearly_from", start_year
     return tasks
 
@@ -1335,7 +1367,6 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
     subject = sentence[: verb.start()].strip(" ,")
     subject = re.sub(r"^(?:Giám đốc|Chủ tịch)\s+(?=[A-ZĐ])", "", subject)  # "Giám đốc Bưu điện các huyện …": the body
     # "Các phòng, đơn vị thuộc Sở được giao chủ trì tại Mục III xây dựng …": who they are, not what they do here
-    subject = re.split(r"\s+được (?:giao|phân công)\b", subject)[0]
     if not _BODY_HEAD.match(fold(subject) + " "):
         return
     rest = folded[verb.start() :]

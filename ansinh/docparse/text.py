@@ -99,6 +99,7 @@ def _full_width(lines: list[str]) -> int | None:
 
 
 def _indent(line: str) -> int:
+    line = line.lstrip("\f")  # (a page's first line carries the form feed, which sets it no deeper)
     return len(line) - len(line.lstrip())
 
 
@@ -110,7 +111,7 @@ def _after_full_line(lines: list[str], index: int, full: int | None, hanging: bo
     (unless the text indents whole blocks, `hanging`, where continued lines keep the indent)."""
     if not full or index == 0:
         return False
-    previous = lines[index - 1]
+    previous = lines[_over_page_break(lines, index)]
     # (the gap after an item's number, a tab Word wrote as spaces, fills no width: "3.      Thực hiện …")
     if len(re.sub(r"^(\s*\d{1,2}(?:\.\d{1,2})*\.)\s{2,}", r"\1 ", previous.rstrip())) < full or len(previous.split()) <= 3:
         return False
@@ -119,6 +120,17 @@ def _after_full_line(lines: list[str], index: int, full: int | None, hanging: bo
     if hanging and _MARKER.match(previous.lstrip()) and 0 < _indent(previous) == _indent(lines[index]):
         return False
     return hanging or not (_indent(lines[index]) > 0 and _indent(lines[index]) >= _indent(previous))
+
+
+def _over_page_break(lines: list[str], index: int) -> int:
+    """The line before lines[index]; across a page break (empty lines and the page's number, "… đối
+    với các dự thảo chính sách. Ban" / "2" / "Dân chủ - Pháp luật là đầu mối …"), the last line of
+    text on the page before."""
+    back = index - 1
+    while back > 0 and (not lines[back].strip() or _PAGE_LINE.match(lines[back])):
+        back -= 1
+    crossed = any(_PAGE_LINE.match(line) and line.strip() for line in lines[back + 1 : index])
+    return back if crossed else index - 1
 
 
 def _hanging(lines: list[str]) -> bool:
