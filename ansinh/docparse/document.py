@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ansinh.docparse.targets import extract_targets
-from ansinh.docparse.tasks import BodyRegistry, canonical_name, extract_tasks
+from ansinh.docparse.tasks import BodyRegistry, canonical_name, extract_tasks, short_names
 from ansinh.docparse.text import Para, clean_text, fail, fold, paragraphs, read_document
 from ansinh.programs.programfile import BasisSpec, ProgramSpec
 
@@ -41,7 +41,7 @@ def parse_document(text: str, filename: str = "chuong-trinh.txt") -> ProgramSpec
     _check_language(text, filename)
     paras = paragraphs(text)
     header = _header(paras)
-    registry = BodyRegistry()
+    registry = BodyRegistry(short_names(paras))
     issuer_name = _issuing_body(paras, header["place"])
     issuing_code = registry.issuer = registry.add(issuer_name)
     start = int(header["year"]) if header["year"] else date.today().year

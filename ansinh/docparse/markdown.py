@@ -25,12 +25,40 @@ _EMPHASIS = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1")
 _ITEM_OPENING = re.compile(r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)\.|[a-zđ]\)|-)?\s*$")
 
 
+# pandoc's grid tables ("+-----+------+", "| 1   | Tuyên truyền, |", "+=====+======+" under the heading)
+_GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+_GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def without_grid_rules(text: str) -> str:
+    """A grid table as a table laid out with spaces (`layout.py`): its bars blank, its borders
+    rules of dashes, one run per column (the rule under the heading gives the columns). The
+    length is kept."""
+    lines = text.split("\n")
+    in_grid = False  # a grid's rows stand between its borders (a pipe table's rows have none)
+    for index, line in enumerate(lines):
+        if _GRID_BORDER.match(line):
+            lines[index], in_grid = re.sub(r"[=:]", "-", line.replace("+", " ")), True
+        elif in_grid and _GRID_ROW.match(line):
+            lines[index] = line.replace("|", " ")
+        else:
+            in_grid = False
+    return "\n".join(lines)
+
+
 def is_markdown(text: str) -> bool:
     """A pipe table's separator row, or numbered items written with escaped dots ("1\\. …")."""
     return any(_SEPARATOR_ROW.match(line) and "|" in line for line in text.split("\n")) or len(_ESCAPED_NUMBER.findall(text)) >= 2
 
 
+# "**1. Lãnh đạo công tác tuyên truyền, … về vị trí, vai" / "trò của chính sách xã hội**": emphasis a
+# converter wrapped over lines (an item's heading), opening a line and closing within its paragraph
+_WRAPPED_EMPHASIS = re.compile(
+    r"^([ \t]*)(\*{1,3})(?=\S)((?:(?!\n[ \t]*\n)[^*])*?\n(?:(?!\n[ \t]*\n)[^*])*?)(?<=\S)\2(?!\*)", re.MULTILINE)
+
+
 def plain_text(text: str) -> str:
+    text = _WRAPPED_EMPHASIS.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3) + " " * len(m.group(2)), text)
     return "\n".join(_plain_line(line) for line in text.split("\n"))
 
 

@@ -75,8 +75,9 @@ def _has_quantity(text: str) -> bool:
     )
 
 
-# "người từ 40 tuổi trở lên", "trẻ em dưới 5 tuổi": an age that says who is counted, not a target
-_POPULATION_AGE = re.compile(r"(?:người|trẻ em|trẻ|phụ nữ|lao động)\s+(?:từ|dưới|trên)\s+\d+\s*tuổi$", re.IGNORECASE)
+# "người từ 40 tuổi trở lên", "trẻ em dưới 5 tuổi", "người có công từ đủ 14 tuổi": an age that says who
+# is counted, not a target
+_POPULATION_AGE = re.compile(r"(?:người|trẻ em|trẻ|phụ nữ|lao động)\s+(?:từ|dưới|trên)\s+\d+\s*tuổi$|\btừ đủ\s+\d+\s*tuổi$", re.IGNORECASE)
 
 
 # A count of things named by what they count ("600 "Mái ấm công đoàn"", "2.400 công trình"): a number

@@ -47,8 +47,8 @@ _COMPOUNDS = (
     # "các chi bộ thôn, làng, plei", "nhân viên y tế thôn, bản": the kinds of village of one body
     r"(?:thon|lang|plei|ban|buon|ap|soc|to dan pho|khu pho)(?:,? (?:va )?(?:thon|lang|plei|ban|buon|ap|soc|to dan pho|khu pho)\b)+",
     # "Các phòng chuyên môn, đơn vị thuộc Sở", "Các khoa, phòng thuộc Trung tâm": the issuer's own units, one group
-    r"cac (?:phong|khoa|ban|chi cuc|don vi|van phong)(?: (?:chuyen mon|chuc nang|nghiep vu))?"
-    r"(?:,? (?:va )?(?:cac )?(?:phong|khoa|ban|chi cuc|don vi|van phong)(?: (?:chuyen mon|chuc nang|nghiep vu))?)+ (?=(?:truc )?thuoc\b)",
+    r"cac (?:phong|khoa|ban|chi cuc|don vi|van phong)(?: (?:chuyen mon|chuc nang|nghiep vu|su nghiep))?"
+    r"(?:,? (?:va )?(?:cac )?(?:phong|khoa|ban|chi cuc|don vi|van phong)(?: (?:chuyen mon|chuc nang|nghiep vu|su nghiep))?)+ (?=(?:truc )?thuoc\b)",
 )
 _ABBREVIATIONS = (
     (r"\bUBMTTQ\s*VN\b|\bUBMTTQ\b", "Ủy ban Mặt trận Tổ quốc Việt Nam"), (r"\bUBND\b", "Ủy ban nhân dân"),
@@ -114,6 +114,9 @@ def split_bodies(text: str) -> list[str]:
                 # "Ủy ban nhân dân các xã Đức Thọ, Đức Minh, Đức Quang": the places of one body
                 if names and re.search(r"\bcac (?:xa|phuong)\b", fold(names[-1])) and re.fullmatch(r"(?:[A-ZĐÀ-Ỹ]\w*\s?){1,3}", name):
                     names[-1] = f"{names[-1]}, {name}"
+                # "Phòng Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu, môi trường (PC03)": the fields of one name
+                elif names and " về " in names[-1] and name[:1].islower() and not _BODY_HEAD.match(fold(name) + " "):
+                    names[-1] = f"{names[-1]}, {name}"
                 elif len(name) > 2:
                     names.append(name)
             start += len(part)
@@ -148,14 +151,37 @@ def body_kind(name: str) -> str:
     return "sector"
 
 
+# "Ghi chú: CTĐ: Chữ thập đỏ; Hội CTĐ cấp xã: Hội Chữ thập đỏ các xã, phường, đặc khu; …": the short
+# names a table uses, written out under it (a short name holds an abbreviation, "CTĐ")
+_LEGEND = re.compile(r"^\*?\s*(?:Ghi chú|(?:Chữ |Từ )?viết tắt)\s*:\s*", re.IGNORECASE)
+_SHORT_NAME = re.compile(r"(?P<short>[^:;]{0,30}?\b[A-ZĐ]{2,}\b[^:;]{0,20}?)\s*:\s*(?P<full>[^:;]{3,120})")
+
+
+def short_names(paras: list[Para]) -> dict[str, str]:
+    """The short names the document's legends write out: short name → full name."""
+    found: dict[str, str] = {}
+    for para in paras:
+        if legend := _LEGEND.match(para.text):
+            for piece in para.text[legend.end() :].rstrip(".* ").split(";"):
+                if pair := _SHORT_NAME.fullmatch(piece.strip()):
+                    found[pair.group("short").strip()] = pair.group("full").strip()
+    return found
+
+
 class BodyRegistry:
     """The bodies met so far, one per slug, in order of first mention."""
 
-    def __init__(self) -> None:
+    def __init__(self, short_names: dict[str, str] | None = None) -> None:
         self.bodies: dict[str, BodySpec] = {}
         self.issuer: str | None = None  # the code of the body that issues the document
+        # the document's own short names, the longest first ("Hội CTĐ cấp xã" before "CTĐ")
+        shorts = sorted(short_names or {}, key=len, reverse=True)
+        self._short = re.compile("|".join(rf"(?<!\w){re.escape(short)}(?!\w)" for short in shorts)) if shorts else None
+        self._full = short_names or {}
 
     def add(self, name: str) -> str:
+        if self._short:
+            name = self._short.sub(lambda match: self._full[match.group()], name)
         code = slug(name)
         if code not in self.bodies:
             self.bodies[code] = BodySpec(code=code, name=canonical_name(name), kind=body_kind(name))
@@ -195,7 +221,7 @@ _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
 _BODY_HEAD = re.compile(
     r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
     r"|so (?!lieu|luong|hoa |tien |ho so)|bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac|thanh tra"
-    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao|dam|ve|hiem|tro|quan|luu)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo|don bien phong|khoa (?!hoc)|tinh doan|benh vien|quy |thu vien |co so (?:day nghe|giao duc|bao tro|tro giup|cai nghien|y te)|to (?:dan pho|truong|cong tac|thong ke|quan ly|che do|giam dinh|tiep nhan|nghiep vu)|khoi (?:dan van|thi dua|co quan|doanh nghiep)|giam doc |bo phan )"
+    r"|buu dien|diem |bo chi huy|bo doi|chi nhanh|cong ty|lien doan|cong doan|bao (?!cao|dam|ve|hiem|tro|quan|luu)|thong ke (?:tinh|thanh pho|khu vuc|co so)|cong thong tin|chi cuc|cuc |kho bac|vien |toa an|cau lac bo|don bien phong|khoa (?!hoc)|tinh doan|benh vien|quy |thu vien |co so (?:day nghe|giao duc|bao tro|tro giup|cai nghien|y te)|to (?:dan pho|truong|cong tac|thong ke|quan ly|che do|giam dinh|tiep nhan|nghiep vu)|khoi (?:dan van|thi dua|co quan|doanh nghiep)|giam doc |bo phan |p[a-z]\d\d\b)"  # ("PC06", "PA05": a police department by its code)
 )
 
 
@@ -426,7 +452,7 @@ def _assignment_list_apart(paras: list[Para]) -> tuple[list[Para], list[Para]]:
     ("- Ban Tuyên giáo … chủ trì nhiệm vụ 1 và nhiệm vụ 7; phối hợp nhiệm vụ 3."): those lines
     assign the tasks by number, like the organisation section's, and are no content of the last task."""
     for index, para in enumerate(paras):
-        if re.fullmatch(r"phan cong (?:thuc hien|nhiem vu)\s*:", fold(para.text)):
+        if re.fullmatch(r"phan cong (?:thuc hien|nhiem vu)\b[^:.;]{0,40}:", fold(para.text)):  # ("Phân công thực hiện các nhiệm vụ:")
             return paras[:index], paras[index + 1 :]
     return paras, []
 
@@ -1024,6 +1050,8 @@ def _table_tasks(paras: list[Para], registry: BodyRegistry, start_year: int | No
     roles = columns[columns.index("title") + 1 :] if "title" in columns else columns[1:]
     rows: list[tuple[str, int, list[Para]]] = []
     for para in paras[first_row:]:
+        if _LEGEND.match(para.text):  # "Ghi chú: CTĐ: Chữ thập đỏ; …" under the table: no cell of its last row
+            break
         number = _ROW_NUMBER.match(para.text)
         if number:
             rows.append((number.group(1), para.start, []))
@@ -1111,6 +1139,10 @@ def _prose_roles(task: TaskSpec, text: str, registry: BodyRegistry, start_year: 
     "X chủ trì; Y, Z phối hợp" (clauses at ";" read one by one, the first lead kept). "Ban Thường
     vụ giao X chủ trì …": the body that assigns is none of the task's."""
     text = re.sub(r"^[^,;]{3,60}?\s+giao(?: cho)?\s+(?=[A-ZĐ])", "", text.strip())
+    # "Rà soát hộ nghèo, hộ cận nghèo: Chi cục Phát triển nông thôn chủ trì, …": the point's name, then its roles
+    run_in = re.match(r"[^:;.]{3,120}:\s+(?=[A-ZĐ])", text)  # (not a label "…; thời gian: quý II/2027")
+    if run_in and not _label(text) and not _BODY_HEAD.match(fold(text) + " ") and _BODY_HEAD.match(fold(text[run_in.end() :]) + " "):
+        text = text[run_in.end() :]
     for clause in re.split(r";\s*", text.strip().rstrip(".")):
         label = _label(clause)
         if label and label[0] == "timeline":  # "(X chủ trì, phối hợp với Y thực hiện; thời gian: hằng năm)"
@@ -1362,6 +1394,9 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
         return
     folded = fold(sentence)
     verb = _VERB.search(folded)
+    # "Các phòng, chi cục … thuộc Sở xây dựng kế hoạch …": in lower case after "Sở" the verb, no Sở Xây dựng
+    if (lower := re.search(r"(?<=\bSở )xây dựng\b", sentence)) and (not verb or lower.start() < verb.start()):
+        verb = re.compile(r"xay dung").match(folded, lower.start())
     if not verb or verb.start() == 0:
         return
     subject = sentence[: verb.start()].strip(" ,")
@@ -1402,7 +1437,7 @@ def _named_partners(sentence: str, folded: str, registry: BodyRegistry) -> list[
             # ("phối hợp với các cấp Hội trong triển khai …": the issuer's own levels, no partner)
             phrase = re.sub(r"\s+(?:trong|trên|tại)$", "", phrase)
             names = [name for name in split_bodies(phrase) if not re.search(r"\b(?:cap duoi|cung cap)\b|^cac cap\b", fold(name))
-                     and len(canonical_name(name).split()) > 1]
+                     and (len(canonical_name(name).split()) > 1 or re.fullmatch(r"[A-ZĐ]{2,}\d*", name))]  # ("PC06": one word, a unit's code)
             # ("Đề nghị Bảo hiểm xã hội tỉnh … phối hợp với Sở Nội vụ" in the Sở's own plan: the issuer, no partner)
             codes.extend(code for name in names if slug(name) != registry.issuer and (code := registry.add(name)) not in codes)
     return codes

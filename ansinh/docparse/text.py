@@ -77,8 +77,8 @@ class Para:
 
 def clean_text(raw: str) -> str:
     """NFC, with only length-keeping substitutions (NBSP, CR, inline '**' bold markers; Markdown
-    read as plain text)."""
-    text = unicodedata.normalize("NFC", raw).replace("\u00a0", " ").replace("\r", " ")
+    and pandoc's grid tables read as plain text)."""
+    text = markdown.without_grid_rules(unicodedata.normalize("NFC", raw).replace("\u00a0", " ").replace("\r", " "))
     if markdown.is_markdown(text):
         return markdown.plain_text(text)
     return text.replace("**", "\n ")

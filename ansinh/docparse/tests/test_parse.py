@@ -532,6 +532,9 @@ MEASURED = [
     ("batch68", "dang-uy-xa-muong-nhe-dien-bien-ke-hoach", 1.0, 1.0), ("batch68", "ubmttq-tinh-an-giang-ke-hoach", 1.0, 1.0),
     ("batch68", "ubnd-phuong-thu-dau-mot-tp-hcm-quyet-dinh-ke-hoach", 1.0, 1.0), ("batch69", "so-dttg-tinh-lang-son-ke-hoach", 1.0, 1.0),
     ("batch69", "so-gddt-hoi-khuyen-hoc-an-giang-khlt", 1.0, 0.928), ("batch69", "tinh-uy-nghe-an-ctr", 1.0, 1.0),
+    ("batch70", "cong-an-tinh-ha-tinh-ke-hoach", 0.909, 1.0), ("batch70", "dang-uy-phuong-my-tho-dong-thap-ke-hoach", 1.0, 1.0),
+    ("batch70", "ubnd-xa-dam-doi-ca-mau-ke-hoach", 1.0, 1.0), ("batch71", "hoi-ctd-tp-da-nang-ke-hoach", 1.0, 1.0),
+    ("batch71", "so-nnmt-tinh-dong-thap-ke-hoach", 1.0, 1.0), ("batch71", "thanh-uy-can-tho-ctr", 1.0, 1.0),
 ]
 
 
@@ -2684,3 +2687,77 @@ def test_round_41_targets_a_poverty_standards_period_houses_built_and_a_count_of
         ("bảo đảm không còn nhà tạm, nhà dột nát trên địa bàn xã", "eq", Decimal(0), "căn", 2030, "NHA_TAM_CON_LAI"),
         ("Phối hợp bảo đảm không còn hộ nghèo, hộ cận nghèo ở nhà tạm, nhà dột nát trên địa bàn tỉnh", "eq", Decimal(0), "căn", 2030, "NHA_TAM_CON_LAI"),
     ]
+
+
+def test_round_42_an_assignment_list_headed_phan_cong_thuc_hien_cac_nhiem_vu_with_tab_bullets():
+    section = ("1. Tuyên truyền\nTuyên truyền chính sách.\nThời gian thực hiện: thường xuyên.\n2. Nhà ở\nHỗ trợ nhà ở.\n"
+               "Thời gian thực hiện: hằng năm.\nPhân công thực hiện các nhiệm vụ:\n"
+               "-\tPhòng Văn hóa - Xã hội: chủ trì nhiệm vụ 1; phối hợp thực hiện nhiệm vụ 2.\n-\tPhòng Kinh tế: chủ trì nhiệm vụ 2.\n")
+    text = "KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "V. TỔ CHỨC THỰC HIỆN\n1. Các phòng triển khai.\n"
+    assert _task_rows(parse_document(text, "dd.txt"))[:2] == [
+        ("1", "Phòng Văn hóa - Xã hội", [], "continuous"), ("2", "Phòng Kinh tế", ["Phòng Văn hóa - Xã hội"], "yearly_from")]
+
+
+def test_round_42_markdown_emphasis_wrapped_over_lines_and_a_pipe_table_kept():
+    text = ("KẾ HOẠCH\n\ngiai đoạn 2026 - 2030\n\n**II. MỤC TIÊU**\n\n**2. Các chỉ tiêu chủ yếu**\n\n"
+            "| TT | Chỉ tiêu | Đơn vị tính | Năm 2030 |\n|----|----------|-------------|----------|\n"
+            "| 1 | Tỷ lệ dân số tham gia bảo hiểm y tế | % | Trên 96 |\n\n"
+            "**III. NHIỆM VỤ VÀ GIẢI PHÁP**\n\n**1. Lãnh đạo công tác tuyên truyền, nâng cao nhận thức về vị trí, vai\n"
+            "trò của chính sách xã hội**\n\n-   Tổ chức học tập, quán triệt Nghị quyết.\n\n*Cơ quan chủ trì:* Ban Xây dựng Đảng Đảng ủy phường.\n\n"
+            "*Thời gian:* Thường xuyên.\n\n**IV. TỔ CHỨC THỰC HIỆN**\n\n1\\. Các chi bộ quán triệt.\n")
+    spec = parse_document(text, "mt.txt")
+    assert [(t.comparator, t.value, t.year) for t in spec.targets] == [("gt", Decimal(96), 2030)]
+    assert _task_rows(spec, title=True)[0] == (
+        "1", "Lãnh đạo công tác tuyên truyền, nâng cao nhận thức về vị trí, vai trò của chính sách xã hội",
+        "Ban Xây dựng Đảng Đảng ủy phường", [], "continuous")
+
+
+def test_round_42_a_pandoc_grid_table_of_tasks_and_the_short_names_its_legend_writes_out():
+    grid = ("+-----+-------------------+-------------+-------------+----------+\n"
+            "| TT  | Nội dung nhiệm vụ | Đơn vị chủ  | Đơn vị phối | Thời     |\n"
+            "|     |                   | trì         | hợp         | gian     |\n"
+            "+=====+===================+=============+=============+==========+\n"
+            "| 1   | Tuyên truyền,     | Ban Truyền  | Hội CTĐ cấp | Quý      |\n"
+            "|     | quán triệt Nghị   | thông       | xã          | II/2026  |\n"
+            "|     | quyết             |             |             |          |\n"
+            "+-----+-------------------+-------------+-------------+----------+\n"
+            "| 2   | Ứng phó thảm họa  | Ban Công    | Đội Thanh   | Thường   |\n"
+            "|     |                   | tác xã hội  | niên CTĐ    | xuyên    |\n"
+            "+-----+-------------------+-------------+-------------+----------+\n\n"
+            "Ghi chú: CTĐ: Chữ thập đỏ; Hội CTĐ cấp xã: Hội Chữ thập đỏ các xã,\nphường, đặc khu; BHYT: bảo hiểm y tế.\n\n")
+    text = ("KẾ HOẠCH\n\ngiai đoạn 2026 - 2030\n\nIII. NHIỆM VỤ VÀ GIẢI PHÁP\n\nBan Thường vụ phân công nhiệm vụ cụ thể như\nsau:\n\n"
+            + grid + "IV. TỔ CHỨC THỰC HIỆN\n\n1. Văn phòng theo dõi.\n")
+    assert _task_rows(parse_document(text, "ctd.txt"))[:2] == [
+        ("1", "Ban Truyền thông", ["Hội Chữ thập đỏ các xã, phường, đặc khu"], "fixed_date"),
+        ("2", "Ban Công tác xã hội", ["Đội Thanh niên Chữ thập đỏ"], "continuous"),
+    ]
+
+
+def test_round_42_a_points_name_before_its_roles_and_the_units_of_a_department_that_xay_dung():
+    section = ("5. Giảm nghèo bền vững\n5.1. Rà soát hộ nghèo: Chi cục Phát triển nông thôn chủ trì, phối hợp với Ủy ban nhân dân các xã "
+               "thực hiện. Thời gian: quý IV hằng năm.\n6. Chuyển đổi số\nGiao Văn phòng Sở chủ trì thực hiện; thời gian: quý II/2027.\n")
+    organisation = "1. Các phòng, chi cục, đơn vị sự nghiệp thuộc Sở xây dựng kế hoạch chi tiết, hoàn thành trong tháng 6/2026.\n"
+    text = "KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "V. TỔ CHỨC THỰC HIỆN\n" + organisation
+    assert _task_rows(parse_document(text, "dt.txt")) == [
+        ("5", "Chi cục Phát triển nông thôn", [], "yearly_from"),
+        ("5.1", "Chi cục Phát triển nông thôn", ["Ủy ban nhân dân các xã"], "yearly_from"),
+        ("6", "Văn phòng Sở", [], "fixed_date"),  # "…; thời gian: quý II/2027": a label, no point's name
+        ("V.1", None, ["Các phòng, chi cục, đơn vị sự nghiệp thuộc Sở"], "fixed_date"),
+    ]
+
+
+def test_round_42_police_departments_by_their_codes_and_an_age_that_says_who_is_counted():
+    section = ("1. Đối soát dữ liệu\nĐối soát danh sách người có công. Giao PC06 chủ trì, phối hợp với Sở Nội vụ thực hiện, hoàn thành "
+               "trước ngày 30/9/2026.\n2. Kết nối dữ liệu\nGiao Phòng Hồ sơ nghiệp vụ là đầu mối, phối hợp với PC06, Sở Khoa học và Công "
+               "nghệ triển khai thực hiện. Thời gian: hoàn thành trong năm 2027.\n3. Phòng ngừa trục lợi\nGiao Phòng Cảnh sát điều tra tội "
+               "phạm về tham nhũng, kinh tế, buôn lậu, môi trường (PC03) chủ trì, phối hợp với Thanh tra tỉnh thực hiện. Thời gian: hằng năm.\n")
+    text = "KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "V. TỔ CHỨC THỰC HIỆN\n1. Các phòng triển khai.\n"
+    assert _task_rows(parse_document(text, "ca.txt"))[:3] == [
+        ("1", "PC06", ["Sở Nội vụ"], "fixed_date"),
+        ("2", "Phòng Hồ sơ nghiệp vụ", ["PC06", "Sở Khoa học và Công nghệ"], "fixed_date"),
+        ("3", "Phòng Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu, môi trường (PC03)", ["Thanh tra tỉnh"], "yearly_from"),
+    ]
+    targets = _targets_of("- Ít nhất 90% người hưởng trợ cấp xã hội hằng tháng, người có công từ đủ 14 tuổi trở lên được kích hoạt "
+                          "tài khoản định danh điện tử.")
+    assert [t.source_text for t in targets] == [
+        "Ít nhất 90% người hưởng trợ cấp xã hội hằng tháng, người có công từ đủ 14 tuổi trở lên được kích hoạt tài khoản định danh điện tử"]
