@@ -12,6 +12,9 @@ import click
 from ansinh.cli.common import CONTEXT_SETTINGS, print_json, user_errors
 from ansinh.core.vnformat import format_number
 
+# the header's fields `--evaluate` checks, as the reviewer reads them
+_HEADER_FIELDS = (("number", "số"), ("issued_on", "ngày ban hành"), ("issuing_body", "cơ quan ban hành"), ("signer", "người ký"), ("period", "thời kỳ"))
+
 
 @click.command("parse", context_settings=CONTEXT_SETTINGS)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -59,3 +62,7 @@ def parse(file: Path, as_json: bool, out: Path | None, gold: Path | None) -> Non
                 f"{label}: precision {format_number(score['precision'], 3)}, recall {format_number(score['recall'], 3)}, F1 {format_number(score['f1'], 3)} "
                 f"({score['right']} đúng / {score['parsed']} đọc được / {score['gold']} chuẩn)"
             )
+    if scores:
+        header = scores["header"]
+        wrong = ", ".join(label for field, label in _HEADER_FIELDS if not header[field])
+        click.echo(f"Thông tin văn bản: {sum(header.values())}/{len(header)} đúng" + (f" (sai: {wrong})" if wrong else ""))

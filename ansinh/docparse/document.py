@@ -13,6 +13,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+from ansinh.docparse.issuer import header_issuer
 from ansinh.docparse.targets import extract_targets
 from ansinh.docparse.tasks import BodyRegistry, canonical_name, extract_tasks, short_names
 from ansinh.docparse.text import Para, clean_text, fail, fold, paragraphs, read_document
@@ -42,7 +43,7 @@ def parse_document(text: str, filename: str = "chuong-trinh.txt") -> ProgramSpec
     paras = paragraphs(text)
     header = _header(paras)
     registry = BodyRegistry(short_names(paras))
-    issuer_name = _issuing_body(paras, header["place"])
+    issuer_name = _issuing_body(paras, text, header["place"])
     issuing_code = registry.issuer = registry.add(issuer_name)
     start = int(header["year"]) if header["year"] else date.today().year
     end, vision = _period(text, start)
@@ -117,19 +118,13 @@ def _title_after(head: list[Para], index: int) -> str:
     return ""
 
 
-def _issuing_body(paras: list[Para], place: str) -> str:
+def _issuing_body(paras: list[Para], text: str, place: str) -> str:
     for para in paras[:30]:
         found = _ISSUER.search(para.text)
         if found:
             return canonical_name(found.group("body"))
-    for para in paras[:6]:
-        if para.text.isupper() and fold(para.text).startswith(("dang uy", "thi uy", "huyen uy", "tinh uy", "ban thuong vu", "uy ban")):
-            return canonical_name(para.text.title())
-    # "UBND TỈNH LÀO CAI" / "SỞ NỘI VỤ" / "Số: 58/KH-SNV": the line in capitals over the number is the issuer
-    number_at = next((i for i, para in enumerate(paras[:8]) if _NUMBER.match(para.text)), None)
-    above = [para.text for para in paras[:number_at] if para.text.isupper() and para.text.strip(" *-")] if number_at else []
-    if above and fold(above[-1]).startswith(("so ", "ban ", "hoi ", "lien doan", "bao hiem", "ngan hang", "trung tam", "tinh doan", "cong an", "bo chi huy")):
-        return canonical_name(above[-1].title())
+    if named := header_issuer(paras, text):
+        return canonical_name(named)
     return f"Cơ quan ban hành {place}".strip()
 
 
@@ -162,11 +157,20 @@ def _implements(text: str) -> list[BasisSpec]:
     return list(found.values())
 
 
+# "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC", "TL. CHỦ TỊCH": for whom the signer signs
+_SIGNING = re.compile(r"^(?:T/M|TM\.?|K/T|KT\.?|TL\.|TUQ\.|Q\.)\s*\S")
+# "GIÁM ĐỐC", "HIỆU TRƯỞNG": a head who signs in their own name
+_HEAD_TITLE = re.compile(r"^(?:GIÁM ĐỐC|CHỦ TỊCH|HIỆU TRƯỞNG|TRƯỞNG BAN|BÍ THƯ|TỔNG BIÊN TẬP|CHỈ HUY TRƯỞNG|CHÁNH [A-ZĐÀ-Ỹ ]{3,30}|TRƯỞNG PHÒNG|GIÁM ĐỐC [A-ZĐÀ-Ỹ ]{3,40}|VIỆN TRƯỞNG|CỤC TRƯỞNG)$")
+
+
 def _signer(paras: list[Para]) -> str:
-    for para in reversed(paras[-40:]):
-        if re.match(r"^(?:T/M|TM\.?|K/T|KT\.?)\s", para.text):
-            return para.text
-    return ""
+    """The signature block's first line: what the signer signs for ("TM. ỦY BAN NHÂN DÂN" over "KT.
+    CHỦ TỊCH" / "PHÓ CHỦ TỊCH"), else the head's title ("GIÁM ĐỐC"), read in the cells beside "Nơi nhận"."""
+    # the block beside "Nơi nhận" (an appendix may follow it), else the end of the text
+    at = next((i for i, para in enumerate(paras) if re.search(r"\bNơi nhận\b", para.text)), None)
+    block = paras[max(at - 12, 0) : at + 15] if at is not None else paras[-40:]
+    cells = [cell.strip() for para in block for cell in re.split(r"\t|\s{3,}", para.text) if cell.strip()]
+    return next((cell for cell in cells if _SIGNING.match(cell)), None) or next((cell for cell in cells if _HEAD_TITLE.match(cell)), "")
 
 
 def _recipients(paras: list[Para]) -> list[str]:

@@ -7,7 +7,8 @@ same number, the same lead, the same set of implementers and the same timeline k
 codes differ between a hand-made file ("btv-thi-uy-duc-pho") and the parser's slugs
 ("ban-thuong-vu-thi-uy"), so each parsed body is first mapped to the gold body with the most
 similar name: the share of the parsed name's words found in the gold name (at least 0.6), ties
-broken by Jaccard similarity.
+broken by Jaccard similarity. The header's fields (number, month of issue, issuing body, signer,
+period) are each right or wrong.
 """
 
 from __future__ import annotations
@@ -123,8 +124,26 @@ def score_tasks(parsed: ProgramSpec, gold: ProgramSpec) -> Score:
     return Score(right, len(parsed.tasks), len(gold.tasks))
 
 
-def evaluate(parsed: ProgramSpec, gold: ProgramSpec) -> dict[str, dict[str, float | int]]:
-    return {"targets": score_targets(parsed, gold).as_dict(), "tasks": score_tasks(parsed, gold).as_dict()}
+def _issuer_words(spec: ProgramSpec) -> set[str]:
+    name = next((body.name for body in spec.bodies if body.code == spec.issuing_body), spec.issuing_body)
+    return set(_words(re.sub(r"\(.*?\)", " ", name))) - {"cac"}  # (a gold name's bracket says whose body it is)
+
+
+def score_header(parsed: ProgramSpec, gold: ProgramSpec) -> dict[str, bool]:
+    """Whether each field of the document's header is the gold file's: the number, the month of
+    issue, the issuing body (its name's words, Jaccard at least 0.6), the signer's line and the period."""
+    ours, theirs = _issuer_words(parsed), _issuer_words(gold)
+    return {
+        "number": re.sub(r"\s", "", parsed.number) == re.sub(r"\s", "", gold.number),
+        "issued_on": str(parsed.issued_on)[:7] == str(gold.issued_on)[:7],
+        "issuing_body": bool(ours) and len(ours & theirs) / len(ours | theirs) >= 0.6,
+        "signer": re.sub(r"\W", "", parsed.signer.upper()) == re.sub(r"\W", "", gold.signer.upper()),
+        "period": (parsed.start_year, parsed.end_year) == (gold.start_year, gold.end_year),
+    }
+
+
+def evaluate(parsed: ProgramSpec, gold: ProgramSpec) -> dict[str, dict]:
+    return {"targets": score_targets(parsed, gold).as_dict(), "tasks": score_tasks(parsed, gold).as_dict(), "header": score_header(parsed, gold)}
 
 
 def mismatches(parsed: ProgramSpec, gold: ProgramSpec) -> list[str]:

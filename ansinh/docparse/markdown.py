@@ -67,6 +67,7 @@ def _plain_line(line: str) -> str:
         return " " * len(line)
     line = _ESCAPE.sub(lambda match: match.group(1) + " ", line)
     if line.lstrip().startswith("|"):
+        line = line.replace("<br>", "    ")  # a line break inside a cell ("TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH")
         return _emphasis(_cells(line), run_in=False)
     return _emphasis(line, run_in=True)
 

@@ -179,6 +179,11 @@ class BodyRegistry:
         self._short = re.compile("|".join(rf"(?<!\w){re.escape(short)}(?!\w)" for short in shorts)) if shorts else None
         self._full = short_names or {}
 
+    def is_issuer(self, code: str) -> bool:
+        """The issuer, also when named without its place ("Sở Nội vụ" in the plan of "Sở Nội vụ tỉnh Lào Cai")."""
+        place = r"(?:tinh|thanh-pho|xa|phuong|huyen|quan|thi-xa|dac-khu|khu-vuc)-"
+        return bool(self.issuer) and (code == self.issuer or re.match(rf"{re.escape(code)}-{place}", f"{self.issuer}-") is not None)
+
     def add(self, name: str) -> str:
         if self._short:
             name = self._short.sub(lambda match: self._full[match.group()], name)
@@ -1439,6 +1444,6 @@ def _named_partners(sentence: str, folded: str, registry: BodyRegistry) -> list[
             names = [name for name in split_bodies(phrase) if not re.search(r"\b(?:cap duoi|cung cap)\b|^cac cap\b", fold(name))
                      and (len(canonical_name(name).split()) > 1 or re.fullmatch(r"[A-ZĐ]{2,}\d*", name))]  # ("PC06": one word, a unit's code)
             # ("Đề nghị Bảo hiểm xã hội tỉnh … phối hợp với Sở Nội vụ" in the Sở's own plan: the issuer, no partner)
-            codes.extend(code for name in names if slug(name) != registry.issuer and (code := registry.add(name)) not in codes)
+            codes.extend(code for name in names if not registry.is_issuer(slug(name)) and (code := registry.add(name)) not in codes)
     return codes
 

@@ -27,6 +27,7 @@ def test_out_and_evaluate(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Chỉ tiêu: precision 1,000, recall 1,000, F1 1,000" in result.output
     assert "Nhiệm vụ: precision" in result.output
+    assert "Thông tin văn bản: 5/5 đúng" in result.output
     assert out.read_text(encoding="utf-8").count("source_text:") == 10
 
 

@@ -3,6 +3,7 @@ documents with hand-made gold files, and bad input."""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import textwrap
@@ -423,7 +424,7 @@ MEASURED = [
     ("batch12", "so-dttg-ke-hoach", 1.0, 0.923),
     ("batch13", "so-tai-chinh-ke-hoach", 1.0, 0.933), ("batch13", "ubnd-tp-bao-loc-ke-hoach", 1.0, 0.913),
     ("batch13", "ubnd-tp-da-nang-ke-hoach", 0.987, 0.971),
-    ("batch14", "buu-dien-tinh-ke-hoach", 0.972, 0.958), ("batch14", "cong-an-tinh-ke-hoach", 0.941, 0.96),
+    ("batch14", "buu-dien-tinh-ke-hoach", 0.972, 1.0), ("batch14", "cong-an-tinh-ke-hoach", 0.941, 0.96),
     ("batch14", "so-nnmt-ke-hoach", 1.0, 1.0),
     ("batch15", "dang-uy-ubnd-tinh-ctr", 1.0, 1.0), ("batch15", "hoi-ccb-tinh-ctr", 1.0, 0.933),
     ("batch15", "ubnd-phuong-tang-nhon-phu-ke-hoach", 1.0, 1.0),
@@ -527,7 +528,7 @@ MEASURED = [
     ("batch65", "so-xay-dung-tinh-bac-ninh-ke-hoach", 0.833, 1.0),
     ("batch66", "btv-tinh-uy-lao-cai-ctr", 1.0, 1.0), ("batch66", "hoi-nct-tinh-phu-tho-ke-hoach", 1.0, 1.0),
     ("batch66", "ubnd-phuong-hoang-liet-ha-noi-ke-hoach", 1.0, 1.0),
-    ("batch67", "dang-uy-ubnd-tinh-dak-lak-ctr", 1.0, 1.0), ("batch67", "so-y-te-tinh-gia-lai-ke-hoach", 0.842, 0.923),
+    ("batch67", "dang-uy-ubnd-tinh-dak-lak-ctr", 1.0, 1.0), ("batch67", "so-y-te-tinh-gia-lai-ke-hoach", 0.842, 1.0),
     ("batch67", "ubnd-xa-hoang-thanh-ke-hoach", 0.937, 0.944),
     ("batch68", "dang-uy-xa-muong-nhe-dien-bien-ke-hoach", 1.0, 1.0), ("batch68", "ubmttq-tinh-an-giang-ke-hoach", 1.0, 1.0),
     ("batch68", "ubnd-phuong-thu-dau-mot-tp-hcm-quyet-dinh-ke-hoach", 1.0, 1.0), ("batch69", "so-dttg-tinh-lang-son-ke-hoach", 1.0, 1.0),
@@ -538,10 +539,26 @@ MEASURED = [
 ]
 
 
+@functools.cache
+def _measured(folder: str, name: str) -> dict:
+    return evaluate(parse_file(DOCPARSE / folder / f"{name}.txt"), parse_program_file(DOCPARSE / folder / f"{name}.yaml"))
+
+
 @pytest.mark.parametrize(("folder", "name", "targets_f1", "tasks_f1"), MEASURED)
 def test_measured_documents_keep_their_scores_after_the_fixes(folder, name, targets_f1, tasks_f1):
-    scores = evaluate(parse_file(DOCPARSE / folder / f"{name}.txt"), parse_program_file(DOCPARSE / folder / f"{name}.yaml"))
+    scores = _measured(folder, name)
     assert scores["targets"]["f1"] >= targets_f1 and scores["tasks"]["f1"] >= tasks_f1, scores
+
+
+# The share of the measured documents whose header field the parser reads right (2026-11-30: number
+# 0,966, month of issue 0,899, issuing body 0,937, signer 0,995, period 0,932), floors of it.
+HEADER_FLOORS = {"number": 0.96, "issued_on": 0.89, "issuing_body": 0.93, "signer": 0.99, "period": 0.93}
+
+
+def test_measured_documents_keep_the_share_of_their_header_read_right():
+    headers = [_measured(folder, name)["header"] for folder, name, _, _ in MEASURED]
+    shares = {field: sum(header[field] for header in headers) / len(headers) for field in HEADER_FLOORS}
+    assert all(shares[field] >= floor for field, floor in HEADER_FLOORS.items()), shares
 
 
 def test_a_section_headed_chi_tieu_holds_targets_and_the_general_objective_does_not():
@@ -2517,7 +2534,8 @@ def test_round_38_the_issuer_named_over_the_number_is_no_partner_of_its_own_plan
             "thực hiện các nhiệm vụ có liên quan.\n\n2. Đề nghị Chi nhánh Ngân hàng Chính sách xã hội tỉnh tạo điều kiện, phối hợp "
             "với các cấp Hội trong triển khai thực hiện Kế hoạch.\n\nNơi nhận:\n")
     spec = parse_document(text, "snv.txt")
-    assert {b.code: b.name for b in spec.bodies}[spec.issuing_body] == "Sở Nội Vụ"
+    # the department of the province its header's first line names (see test_round_42_the_issuer_…)
+    assert {b.code: b.name for b in spec.bodies}[spec.issuing_body] == "Sở Nội vụ tỉnh Lào Cai"
     rows = {number: (lead, implementers, kind) for number, lead, implementers, kind in _task_rows(spec)}
     assert rows["1"] == ("Phòng Hành chính - Tổ chức", ["Báo và Phát thanh, Truyền hình Lào Cai"], "continuous")  # a name, no verb
     assert rows["IV.1"] == (None, ["Bảo hiểm xã hội tỉnh", "Liên đoàn Lao động tỉnh"], "unspecified")  # not the Sở itself
@@ -2761,3 +2779,55 @@ def test_round_42_police_departments_by_their_codes_and_an_age_that_says_who_is_
                           "tài khoản định danh điện tử.")
     assert [t.source_text for t in targets] == [
         "Ít nhất 90% người hưởng trợ cấp xã hội hằng tháng, người có công từ đủ 14 tuổi trở lên được kích hoạt tài khoản định danh điện tử"]
+
+
+def _header_of(head: str, body: str = "", signature: str = "") -> ProgramSpec:
+    text = (head + "\nKẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW giai đoạn 2026 - 2030\n" + body
+            + "\nIII. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền\nCơ quan chủ trì: Phòng Văn hóa - Xã hội.\n" + signature)
+    return parse_document(text, "dau.txt")
+
+
+def _issuer_name(spec) -> str:
+    return {b.code: b.name for b in spec.bodies}[spec.issuing_body]
+
+
+def test_the_issuer_is_read_from_the_header_lines_left_of_the_motto():
+    motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    # a name over three lines, the text writing it elsewhere: as the text writes it
+    spec = _header_of("SỞ Y TẾ HÀ TĨNH\nTRUNG TÂM Y TẾ\nKHU VỰC HƯƠNG KHÊ\nSố: 118/KH-TTYT\n" + motto + "Hương Khê, ngày 12 tháng 02 năm 2026",
+                      "Trung tâm Y tế khu vực Hương Khê xây dựng Kế hoạch như sau:")
+    assert _issuer_name(spec) == "Trung tâm Y tế khu vực Hương Khê"
+    spec = _header_of("TRƯỜNG CAO ĐẲNG KỸ THUẬT -\nCÔNG NGHỆ TÂY SÔNG HẬU\nSố: 45/KH-CĐTSH\n" + motto,
+                      "Trường Cao đẳng Kỹ thuật - Công nghệ Tây Sông Hậu xây dựng Kế hoạch như sau:")
+    assert _issuer_name(spec) == "Trường Cao đẳng Kỹ thuật - Công nghệ Tây Sông Hậu"
+    # Word's text of the header table: the left cell's lines, the number, then the right cell's
+    spec = _header_of("ỦY BAN MTTQ VIỆT NAM TP CẦN THƠ\nHỘI LHPN THÀNH PHỐ CẦN THƠ\n***\nSố: 24/KH-HPN\nHỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM\n"
+                      "Cần Thơ, ngày 25 tháng 3 năm 2026")
+    assert _issuer_name(spec) == "Hội Liên hiệp Phụ nữ thành phố Cần Thơ"
+    # the place on a line of its own, the text silent: sentence case, the place capitalised
+    assert _issuer_name(_header_of("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n" + motto + "Số: 41/KH-UBND")) == "Ủy ban nhân dân tỉnh Quảng Trị"
+    # a standing body under the one it belongs to
+    assert _issuer_name(_header_of("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH QUẢNG BÌNH\nBAN THƯỜNG TRỰC\n-------\n" + motto)) == (
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Bình")
+    # a Party committee named without its place, the Party's motto beside the number
+    assert _issuer_name(_header_of("ĐẢNG BỘ TỈNH TUYÊN QUANG\nTỈNH ỦY\n*\nSố 27-CTr/TU\nĐẢNG CỘNG SẢN VIỆT NAM")) == "Tỉnh ủy Tuyên Quang"
+    # two columns side by side: a mass organisation's name on the right is no issuer
+    spec = _header_of("   HỘI NÔNG DÂN TỈNH TÂY NINH                          HỘI NÔNG DÂN VIỆT NAM\n        BAN THƯỜNG VỤ\n"
+                      "      Số: 86-KH/HNDT")
+    assert _issuer_name(spec) == "Ban Thường vụ Hội Nông dân tỉnh Tây Ninh"
+    # a department under the province's committee: of that province; named without it in the text, no partner of its own plan
+    spec = _header_of("UBND TỈNH LÀO CAI\nSỞ NỘI VỤ\nSố: 58/KH-SNV", "", "IV. TỔ CHỨC THỰC HIỆN\n1. Đề nghị Bảo hiểm xã hội tỉnh phối hợp "
+                      "với Sở Nội vụ trong tổ chức thực hiện.\n")
+    assert _issuer_name(spec) == "Sở Nội vụ tỉnh Lào Cai"
+    assert _task_rows(spec)[-1] == ("IV.1", None, ["Bảo hiểm xã hội tỉnh"], "unspecified")
+
+
+def test_the_signer_is_the_first_line_of_the_signature_block_beside_the_recipients():
+    appendix = "PHỤ LỤC\n" + "".join(f"Dòng {n} của phụ lục.\n" for n in range(60))
+    spec = _header_of("ỦY BAN NHÂN DÂN\nXÃ ĐẦM DƠI\nSố: 74/KH-UBND", "", "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- UBND tỉnh;\tKT. CHỦ TỊCH\n"
+                      "- Lưu: VT.\tPHÓ CHỦ TỊCH\n" + appendix)
+    assert spec.signer == "TM. ỦY BAN NHÂN DÂN"  # for whom, not the deputy's line, and an appendix after it
+    spec = _header_of("UBND TỈNH LÀO CAI\nSỞ NỘI VỤ\nSố: 58/KH-SNV", "", "Nơi nhận:                    GIÁM ĐỐC\n- UBND tỉnh;\n")
+    assert spec.signer == "GIÁM ĐỐC"  # a head signing in their own name
+    spec = _header_of("ĐẢNG BỘ TỈNH SƠN LA\nĐẢNG ỦY SỞ Y TẾ\nSố 09-CTr/ĐU", "", "T/M ĐẢNG ỦY\nBÍ THƯ\n\nNguyễn Văn A\n\nNơi nhận:\n- Tỉnh ủy,\n")
+    assert spec.signer == "T/M ĐẢNG ỦY"
