@@ -8,9 +8,11 @@ itself would give:
     1\\. **Rà soát, quản lý hộ nghèo.** Tổ chức rà soát hằng năm …
 
 A pipe table's rows become rows of TAB-separated cells (the form of a table Word saves as text),
-its separator row goes, an escape ("1\\.", "\\-") gives the character it escapes, emphasis markers
-go, and a bold run-in heading ("1\\. **Rà soát ….** Tổ chức …") ends its line, as a heading of
-its own. Every substitution keeps the length, so positions stay those of the file.
+its separator row goes (a line break inside a cell, "<br>", parts the cell's lines), an escape
+("1\\.", "\\-") gives the character it escapes, a heading's "##" goes, emphasis markers go (also
+over the lines a converter wrapped them on), and a bold run-in heading ("1\\. **Rà soát ….** Tổ
+chức …") ends its line, as a heading of its own. Pandoc's grid tables ("+-----+", any text) become
+tables laid out with spaces. Every substitution keeps the length, so positions stay those of the file.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import re
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # "|:--:|----|", a rule "---"
 _ESCAPE = re.compile(r"\\([-.*_()\[\]#+!>`])")
 _ESCAPED_NUMBER = re.compile(r"^\d{1,2}\\\.\s", re.MULTILINE)
+_ATX_HEADING = re.compile(r"^#{1,6}(?=\s)")  # a heading's "##"
 _EMPHASIS = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1")
 # "1. ", "a) ", "- " before a run-in heading: what may stand before it on its line
 _ITEM_OPENING = re.compile(r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)\.|[a-zđ]\)|-)?\s*$")
@@ -65,6 +68,7 @@ def plain_text(text: str) -> str:
 def _plain_line(line: str) -> str:
     if _SEPARATOR_ROW.match(line) and ("|" in line or "---" in line):
         return " " * len(line)
+    line = _ATX_HEADING.sub(lambda match: " " * len(match.group()), line)  # "## I. MỤC ĐÍCH" → "   I. MỤC ĐÍCH"
     line = _ESCAPE.sub(lambda match: match.group(1) + " ", line)
     if line.lstrip().startswith("|"):
         line = line.replace("<br>", "    ")  # a line break inside a cell ("TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH")

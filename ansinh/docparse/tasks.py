@@ -112,7 +112,8 @@ def split_bodies(text: str) -> list[str]:
             if part and not re.fullmatch(_SEPARATOR, part):
                 name = text[start : start + len(part)].strip(" ,")
                 # "Ủy ban nhân dân các xã Đức Thọ, Đức Minh, Đức Quang": the places of one body
-                if names and re.search(r"\bcac (?:xa|phuong)\b", fold(names[-1])) and re.fullmatch(r"(?:[A-ZĐÀ-Ỹ]\w*\s?){1,3}", name):
+                # (each word in capitals: "À-Ỹ" holds small letters too, "Thành đoàn Huế" is a body of its own)
+                if names and re.search(r"\bcac (?:xa|phuong)\b", fold(names[-1])) and len(name.split()) <= 3 and all(word[:1].isupper() for word in name.split()):
                     names[-1] = f"{names[-1]}, {name}"
                 # "Phòng Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu, môi trường (PC03)": the fields of one name
                 elif names and " về " in names[-1] and name[:1].islower() and not _BODY_HEAD.match(fold(name) + " "):
@@ -131,6 +132,9 @@ def canonical_name(name: str) -> str:
     name = re.sub(r"\s+trong (?:quá trình|việc|công tác|chăm sóc|hoạt động)\b.*$", "", name)  # "Hội trong quá trình thực hiện": when, not who
     name = re.sub(r"\s*\((?:cơ quan|đơn vị) thường trực[^)]*\)", "", name)  # "Sở X (cơ quan thường trực Ban Chỉ đạo)": its role
     name = re.sub(r"^phối hợp(?: với)?\s+", "", name, flags=re.IGNORECASE)  # "…, phối hợp Bảo hiểm xã hội thành phố"
+    # "Đảng ủy phường giao Ủy ban nhân dân phường (chủ trì …)": the body given the work, not the one giving it
+    if (giving := re.match(r"[^,;]{3,60}?\s+giao(?: cho)?\s+(?=\w)", name)) and name[giving.end()].isupper():
+        name = name[giving.end() :]
     name = re.sub(r"^(?:Thủ trưởng|Tổ trưởng|Trưởng|Người đứng đầu)\s+(?=các\s)", "", name)  # "Trưởng các phòng": the offices
     return name[:1].upper() + name[1:]
 
@@ -216,7 +220,7 @@ _VERBS = (
     r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )(?<!ke hoach )tong hop", r"(?<!- )(?<!chi dao )van dong", r"quan triet", r"(?<!ban )(?<!phong )pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
     r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung|cac nhiem vu|nhiem vu|thuc hien|dua))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) (?:thuong truc|dau moi)",
     # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "đưa việc" is the verb, "chỉ đạo" a noun there
-    r"dua (?:viec|noi dung|ket qua|chi tieu)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:cac )?(?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))", r"huy dong",
+    r"dua (?:viec|noi dung|ket qua|chi tieu)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:cac )?(?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))", r"huy dong", r"(?<!phong )(?<!trung tam )(?<!to )(?<!- )tu van(?=,? (?:ho tro|gioi thieu|cho|nguoi|hoc|viec))",
     r"(?<!phong )khai thac", r"(?<!trung tam )(?<!- )gioi thieu", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho|day du|kip thoi|tai lieu))", r"tiep nhan", r"dau tranh",
     r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"
     r"long ghep", r"chuan bi", r"ky ket", r"kien toan", r"tao dieu kien", r"nam (?:chac|bat|tinh hinh)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?= (?:phoi hop|tao dieu kien|chi dao|ho tro|bo tri|huong dan))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh", r"day nhanh",
@@ -738,9 +742,10 @@ _BY_BODY_SENTENCE = re.compile(
 # paragraph after a clause of the body's standing role ("Là cơ quan thường trực …; chủ trì tham mưu
 # thực hiện nhiệm vụ tại mục 1 và mục 3 Phần III, …", "Là cơ quan thường trực, chủ trì …"); "Tổ chức
 # thực hiện các nhiệm vụ tại mục 2, 3 và 6 Phần III trên địa bàn": the body carries out that work
-# without leading it.
+# without leading it. ("- Chủ trì thực hiện nhiệm vụ 1 và nhiệm vụ 5; phối hợp thực hiện nhiệm vụ 6.": the
+# tasks by their numbers alone.)
 _DUTY_BULLET = re.compile(
-    r"^[-+•*–]?\s*(?:[^;]*;\s*|Là (?:cơ quan|đơn vị)\b[^;,]*,\s*)??(?P<duty>(?:[Cc]hủ trì|[Pp]hối hợp|[Tt]ổ chức thực hiện)\b[^;]*?\b(?:(?:nhiệm vụ|mục|khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b|mục\s+\d+\.\d|nhiệm vụ\s+số\s+\d).*)$"
+    r"^[-+•*–]?\s*(?:[^;]*;\s*|Là (?:cơ quan|đơn vị)\b[^;,]*,\s*)??(?P<duty>(?:[Cc]hủ trì|[Pp]hối hợp|[Tt]ổ chức thực hiện)\b[^;]*?\b(?:(?:nhiệm vụ|mục|khoản|điểm)\s+\d.*\b(?:Mục|Phần)\s+[IVX]+\b|mục\s+\d+\.\d|nhiệm vụ\s+(?:số\s+)?\d{1,2}(?:\.\d{1,2})?\b(?![/.]\d)).*)$"
 )
 # "điểm a, điểm c mục 4", "điểm b khoản 1": points of a task named by its mục (or khoản, in a
 # document whose parts are "Mục I, II, III").
@@ -752,10 +757,18 @@ def _assign_by_body(paras: list[Para], tasks: list[TaskSpec], registry: BodyRegi
     by_number = {task.number: task for task in tasks}
     rest: list[Para] = []
     heading_body = None  # the body a numbered heading names, when it names only a body
+    asked = None  # the bodies a heading asks, "8. Đề nghị Đoàn Thanh niên, Hội Sinh viên Trường"
     for para in paras:
         if numbered := _NUMBERED.match(para.text):
             heading_body = _heading_body(numbered.group(2))
+            asked = _heading_body(re.sub(r"^(?:Đề nghị|Kiến nghị)\s+", "", numbered.group(2)))
         line = _BY_BODY.match(para.text) or _BY_BODY_SENTENCE.match(para.text)
+        if asked and not heading_body and not numbered and not line and (duty := _DUTY_BULLET.match(para.text)):
+            # "- Phối hợp thực hiện nhiệm vụ 1 và nhiệm vụ 5.2; …" under it, no subject of its own: theirs,
+            # and the content of their item (a bullet with a subject of its own stays that body's line)
+            rest.append(para)
+            _assign_duties(duty.group("duty"), registry.add_all(asked), by_number, tasks, registry, start_year)
+            continue
         if heading_body and line and not _BODY_HEAD.match(fold(line.group("body")) + " "):
             line = None  # "Chủ trì, phối hợp với Đồn Biên phòng … mục 6 Phần III" under "4. Công an xã": no subject of its own
         if heading_body and not numbered and (line or (line := _DUTY_BULLET.match(para.text))):
@@ -999,7 +1012,7 @@ _TIME_WORDS = r"(?:trong\s+|tu\s+)?(?:thuong xuyen|lien tuc|hang nam|hang quy|tu
 
 # "Hoàn thành kiện toàn trong năm 2026.": a verb of doing, a few words of what, then the time;
 # or the time alone, "Năm 2026 và các năm tiếp theo."
-_CLOSING_TIME = re.compile(r"(?:hoan thanh|thuc hien|trien khai)((?:\s+[^\s,;.()]+){0,4}?)\s+" + _TIME_WORDS)
+_CLOSING_TIME = re.compile(r"(?:hoan thanh|thuc hien|trien khai)((?:\s+[^\s,;.()]+){0,10}?)\s+" + _TIME_WORDS)  # (a short sentence: below)
 _TIME_ALONE = re.compile(
     r"(?:trong\s+)?(?:nam \d{4}(?: va cac nam tiep theo|\s*-\s*\d{4})?|giai doan \d{4}\s*-\s*\d{4}|tu nam \d{4}|hang nam|thuong xuyen|lien tuc|quy [ivx]+/\d{4})\.?"
 )
@@ -1014,7 +1027,8 @@ def _closing_time(text: str) -> str | None:
     last = (bracket.group(1) if bracket else re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)[-1]).strip()
     folded = fold(last)
     verb_then_time = _CLOSING_TIME.match(folded)
-    if (verb_then_time and (not verb_then_time.group(1) or len(folded.split()) <= 12)) or _TIME_ALONE.fullmatch(folded):
+    # (a bracket closing the text holds its time alone: "(hoàn thành rà soát học sinh … trước ngày 30/9/2026)")
+    if (verb_then_time and (not verb_then_time.group(1) or len(folded.split()) <= (16 if bracket else 12))) or _TIME_ALONE.fullmatch(folded):
         return last
     # "Hằng năm, trọng tâm dịp Tết Nguyên đán …": the time first, then when within it
     opening = folded.split(",")[0]
@@ -1145,12 +1159,13 @@ def _prose_roles(task: TaskSpec, text: str, registry: BodyRegistry, start_year: 
     vụ giao X chủ trì …": the body that assigns is none of the task's."""
     text = re.sub(r"^[^,;]{3,60}?\s+giao(?: cho)?\s+(?=[A-ZĐ])", "", text.strip())
     # "Rà soát hộ nghèo, hộ cận nghèo: Chi cục Phát triển nông thôn chủ trì, …": the point's name, then its roles
-    run_in = re.match(r"[^:;.]{3,120}:\s+(?=[A-ZĐ])", text)  # (not a label "…; thời gian: quý II/2027")
-    if run_in and not _label(text) and not _BODY_HEAD.match(fold(text) + " ") and _BODY_HEAD.match(fold(text[run_in.end() :]) + " "):
+    run_in = re.match(r"[^:;.]{3,120}:\s+(?=\w)", text)  # (not a label "…; thời gian: quý II/2027")
+    if run_in and text[run_in.end()].isupper() and not _label(text) and not _BODY_HEAD.match(fold(text) + " ") and _BODY_HEAD.match(fold(text[run_in.end() :]) + " "):
         text = text[run_in.end() :]
     for clause in re.split(r";\s*", text.strip().rstrip(".")):
         label = _label(clause)
-        if label and label[0] == "timeline":  # "(X chủ trì, phối hợp với Y thực hiện; thời gian: hằng năm)"
+        # "(X chủ trì, phối hợp với Y thực hiện; thời gian: hằng năm)"; "… dân cư. Chủ trì: Phòng X; phối hợp: Y; thời gian: …"
+        if label and label[0] in ("timeline", "lead", "implementers"):
             _apply_label(task, *label, registry, start_year)
             continue
         if task.lead and _names_partners(clause):  # "X là đầu mối tham mưu …; phối hợp với Y tổ chức giám sát": X's partners
@@ -1349,7 +1364,7 @@ def _further_subjects(task: TaskSpec, registry: BodyRegistry) -> None:
 
 
 # "Công an xã: Phối hợp …", "Công chức Tài chính - Kế toán: Tham mưu …": the body, then its duty.
-_DUTY = re.compile(r"^(?P<body>[^:]{3,120}):\s*(?P<duty>\S.*)$")
+_DUTY = re.compile(r"^(?P<body>(?:(?!\.\s)[^:]){3,120}):\s*(?P<duty>\S.*)$")  # (no sentence's end in the body: "… của các chi bộ. Thời gian: …")
 _LEADING_DUTY = r"^(?:la dau moi|chu tri|la (?:co quan|don vi) (?:thuong truc|dau moi))"  # "X: Chỉ đạo các trường …" directs others; it does not lead the task
 
 

@@ -199,8 +199,8 @@ def _cannot_end(previous: str, line: str) -> bool:
         or re.search(r"\d\s*[-–]$", previous) and line[:1].isdigit()  # "giai đoạn 2026 -" / "2030."
         # a list of references cut after a comma ("… tại các mục 2," / "3, 4, 5 và 6 Phần III;")
         or _NUMBERS_GO_ON.search(previous) and re.match(r"\d+(?:\.\d+)*(?:,|\s+và\s)", line)
-        # a date, or a number with more after it ("… các nhiệm vụ" / "1, 2 và 5"); a bare "3" is a table row's
-        or _NEEDS_NUMBER.search(previous) and re.match(r"\d{1,2}/\d{1,2}\b|\d+(?:[./]\d+)*(?:[,;:)]|\s+\S)|\d{4}\.$", line)  # (… "trong năm" / "2028.")
+        # a date ("… trong tháng" / "5/2026."), or a number with more after it ("… các nhiệm vụ" / "1, 2 và 5"); a bare "3" is a table row's
+        or _NEEDS_NUMBER.search(previous) and re.match(r"\d{1,2}/\d{1,2}\b|\d{1,2}/\d{4}\b|\d+(?:[./]\d+)*(?:[,;:)]|\s+\S)|\d{4}\.$", line)  # (… "trong năm" / "2028.")
     )
 
 
@@ -324,7 +324,8 @@ def paragraphs(text: str) -> list[Para]:
         stripped = raw_line.strip()
         # (a number after a form feed is the page's, even in a table; a rule of dashes a converter drew
         # around a table frames no text)
-        if not stripped or _PAGE_LINE.match(stripped) and not (in_table and stripped.isdigit() and "\f" not in raw_line) or layout.RULE.match(stripped):
+        # (nor does a rule of underscores, a footnote's "____________" or the one under a header's motto)
+        if not stripped or _PAGE_LINE.match(stripped) and not (in_table and stripped.isdigit() and "\f" not in raw_line) or layout.RULE.match(stripped) or re.fullmatch(r"_{5,}", stripped):
             continue
         if stripped in headers and not in_table:
             continue

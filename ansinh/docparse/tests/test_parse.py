@@ -453,7 +453,7 @@ MEASURED = [
     ("batch27", "dang-uy-dac-khu-phu-quy-ctr", 0.956, 0.928), ("batch27", "hlhpn-xa-yen-thanh-ke-hoach", 1.0, 0.9),
     ("batch27", "ttbtxh-tinh-ha-tinh-ke-hoach", 0.814, 0.9),
     ("batch28", "hoi-nan-nhan-da-cam-quang-tri-ctr", 0.944, 1.0), ("batch28", "truong-chinh-tri-gia-lai-ke-hoach", 0.9, 0.8),
-    ("batch28", "ubnd-phuong-lang-biang-da-lat-ke-hoach-2026", 0.976, 0.875),
+    ("batch28", "ubnd-phuong-lang-biang-da-lat-ke-hoach-2026", 0.976, 0.937),
     ("batch29", "hiep-hoi-doanh-nghiep-hung-yen-ke-hoach", 1.0, 0.666), ("batch29", "hoi-luat-gia-tuyen-quang-ctr", 0.956, 0.75),
     ("batch29", "ubnd-phuong-sa-huynh-ke-hoach", 1.0, 1.0),
     ("batch30", "cdc-lao-cai-ke-hoach", 0.974, 0.9), ("batch30", "dang-uy-phuong-chu-van-an-hai-phong-ctr", 0.975, 0.692),
@@ -536,6 +536,9 @@ MEASURED = [
     ("batch70", "cong-an-tinh-ha-tinh-ke-hoach", 0.909, 1.0), ("batch70", "dang-uy-phuong-my-tho-dong-thap-ke-hoach", 1.0, 1.0),
     ("batch70", "ubnd-xa-dam-doi-ca-mau-ke-hoach", 1.0, 1.0), ("batch71", "hoi-ctd-tp-da-nang-ke-hoach", 1.0, 1.0),
     ("batch71", "so-nnmt-tinh-dong-thap-ke-hoach", 1.0, 1.0), ("batch71", "thanh-uy-can-tho-ctr", 1.0, 1.0),
+    ("batch72", "dang-uy-xa-meo-vac-tuyen-quang-ctr", 1.0, 1.0), ("batch72", "truong-cd-son-la-ke-hoach", 1.0, 1.0),
+    ("batch72", "ttdvvl-tp-hue-ke-hoach", 0.952, 1.0), ("batch73", "buu-dien-tinh-dak-lak-ke-hoach", 1.0, 1.0),
+    ("batch73", "dang-uy-phuong-kon-tum-quang-ngai-ctr", 0.928, 1.0), ("batch73", "tinh-uy-khanh-hoa-ctr", 1.0, 1.0),
 ]
 
 
@@ -550,9 +553,9 @@ def test_measured_documents_keep_their_scores_after_the_fixes(folder, name, targ
     assert scores["targets"]["f1"] >= targets_f1 and scores["tasks"]["f1"] >= tasks_f1, scores
 
 
-# The share of the measured documents whose header field the parser reads right (2026-11-30: number
-# 0,966, month of issue 0,899, issuing body 0,937, signer 0,995, period 0,932), floors of it.
-HEADER_FLOORS = {"number": 0.96, "issued_on": 0.89, "issuing_body": 0.93, "signer": 0.99, "period": 0.93}
+# The share of the measured documents whose header field the parser reads right (2026-11-30, 214
+# documents: number 0,967, month of issue 0,902, issuing body 0,939, signer 0,995, period 0,930), floors of it.
+HEADER_FLOORS = {"number": 0.96, "issued_on": 0.90, "issuing_body": 0.93, "signer": 0.99, "period": 0.92}
 
 
 def test_measured_documents_keep_the_share_of_their_header_read_right():
@@ -2831,3 +2834,71 @@ def test_the_signer_is_the_first_line_of_the_signature_block_beside_the_recipien
     assert spec.signer == "GIÁM ĐỐC"  # a head signing in their own name
     spec = _header_of("ĐẢNG BỘ TỈNH SƠN LA\nĐẢNG ỦY SỞ Y TẾ\nSố 09-CTr/ĐU", "", "T/M ĐẢNG ỦY\nBÍ THƯ\n\nNguyễn Văn A\n\nNơi nhận:\n- Tỉnh ủy,\n")
     assert spec.signer == "T/M ĐẢNG ỦY"
+
+
+def test_round_43_markdown_headings_and_an_appendix_after_the_signature():
+    text = ("| TỔNG CÔNG TY BƯU ĐIỆN VIỆT NAM **BƯU ĐIỆN TỈNH ĐẮK LẮK** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |\n| --- | --- |\n"
+            "| Số: 246/KH-BĐĐL | *Đắk Lắk, ngày 21 tháng 5 năm 2026* |\n\n**KẾ HOẠCH**\n\n**Chi trả không dùng tiền mặt giai đoạn 2026 - 2030**\n\n"
+            "## II. MỤC TIÊU, CHỈ TIÊU\n\n### 2. Chỉ tiêu cụ thể\n\n* Góp phần cùng tỉnh nâng tỷ lệ dân số tham gia bảo hiểm y tế lên trên 95% vào năm 2030.\n\n"
+            "## III. NHIỆM VỤ, GIẢI PHÁP\n\n### 1. Rà soát, chuẩn hóa dữ liệu người hưởng\n\n* Phối hợp rà soát danh sách.\n\n"
+            "Đơn vị chủ trì, đơn vị phối hợp và thời gian thực hiện từng nhiệm vụ tại Phụ lục kèm theo Kế hoạch này.\n\n"
+            "## IV. TỔ CHỨC THỰC HIỆN\n\n1\\. Phòng Kinh doanh là đầu mối theo dõi.\n\n"
+            "**PHỤ LỤC**\n\n| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |\n| --- | --- | --- | --- | --- |\n"
+            "| 1 | Rà soát, chuẩn hóa dữ liệu người hưởng | Phòng Kinh doanh | Bảo hiểm xã hội tỉnh | Hằng năm |\n")
+    spec = parse_document(text, "bd.txt")
+    assert [(t.comparator, t.value, t.year) for t in spec.targets] == [("gt", Decimal(95), 2030)]
+    assert _task_rows(spec)[:2] == [("1", "Phòng Kinh doanh", ["Bảo hiểm xã hội tỉnh"], "yearly_from"), ("IV.1", "Phòng Kinh doanh", [], "unspecified")]
+
+
+def test_round_43_units_as_headings_with_duty_bullets_naming_tasks_by_number_alone():
+    section = "".join(f"{n}. Nhiệm vụ số {n}\nNội dung {n}.\nThời gian: hằng năm.\n" for n in (1, 2))
+    organisation = ("1. Phòng Đào tạo\n- Là đầu mối theo dõi.\n- Chủ trì thực hiện nhiệm vụ 2; phối hợp thực hiện nhiệm vụ 1.\n"
+                    "2. Phòng Công tác học sinh, sinh viên\n- Chủ trì thực hiện nhiệm vụ 1.\n"
+                    "3. Đề nghị Đoàn Thanh niên, Hội Sinh viên Trường\n- Phối hợp thực hiện nhiệm vụ 1; phát động phong trào.\n")
+    text = "KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "IV. TỔ CHỨC THỰC HIỆN\n" + organisation
+    rows = _task_rows(parse_document(text, "cd.txt"))
+    assert rows[:2] == [
+        ("1", "Phòng Công tác học sinh, sinh viên", ["Phòng Đào tạo", "Đoàn Thanh niên", "Hội Sinh viên Trường"], "yearly_from"),
+        ("2", "Phòng Đào tạo", [], "yearly_from"),
+    ]
+    assert [row[0] for row in rows[2:]] == ["IV.1", "IV.2", "IV.3"]  # each unit an item of its own
+
+
+def test_round_43_roles_after_a_points_name_labels_inside_a_sentence_and_a_body_after_a_list_of_communes():
+    section = ("6. Nhà ở\na) Hoàn thành xóa nhà tạm: Ủy ban nhân dân xã chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam xã huy "
+               "động nguồn lực; hoàn thành trước ngày 30/9/2026.\nb) Bảo đảm nước sinh hoạt: Phòng Kinh tế chủ trì; thời gian: năm 2026 và các "
+               "năm tiếp theo.\n7. Thông tin thị trường lao động\n7.1. Thu thập thông tin cung - cầu lao động. Chủ trì: Phòng Thông tin thị "
+               "trường lao động; phối hợp: Ủy ban nhân dân các xã, phường, Thành đoàn Huế; thời gian: Quý I/2027.\n"
+               "8. Hỗ trợ học nghề\nPhòng Bảo hiểm thất nghiệp phối hợp với các cơ sở giáo dục nghề nghiệp tư vấn, hỗ trợ học nghề cho "
+               "người hưởng trợ cấp thất nghiệp. Thời gian: hằng năm.\n")
+    text = "KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "IV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng theo dõi.\n"
+    rows = {number: (lead, implementers, kind) for number, lead, implementers, kind in _task_rows(parse_document(text, "mv.txt"))}
+    assert rows["6.a"] == ("Ủy ban nhân dân xã", ["Ủy ban Mặt trận Tổ quốc Việt Nam xã"], "fixed_date")  # ("Ủy": a capital too)
+    assert rows["6.b"] == ("Phòng Kinh tế", [], "yearly_from")
+    assert rows["7.1"] == ("Phòng Thông tin thị trường lao động", ["Ủy ban nhân dân các xã, phường", "Thành đoàn Huế"], "fixed_date")
+    assert rows["8"] == (None, ["Phòng Bảo hiểm thất nghiệp", "Các cơ sở giáo dục nghề nghiệp"], "yearly_from")  # "tư vấn": a verb
+
+
+def test_round_43_a_sentence_end_in_no_bodys_name_a_month_on_the_next_line_and_a_bracket_of_time():
+    section = ("7. Giám sát\n+ Giám sát việc bình xét hộ nghèo.\nỦy ban Mặt trận Tổ quốc Việt Nam xã và các đoàn thể chính trị - xã hội xã "
+               "tăng cường giám sát; Ủy ban Kiểm tra Đảng ủy kiểm tra việc lãnh đạo thực hiện chính sách xã hội của các chi bộ. Thời gian: hằng năm.\n"
+               "8. Giáo dục\nThực hiện chính sách hỗ trợ tiền ăn; vận động quỹ khuyến học hỗ trợ học sinh (hoàn thành rà soát học sinh có "
+               "nguy cơ bỏ học trước ngày 30/9/2026).\n")
+    organisation = ("1. Các chi bộ trực thuộc Đảng ủy tổ chức quán triệt và xây dựng kế hoạch thực hiện Chương trình, hoàn thành trong tháng\n"
+                    "5/2026.\n2. Đảng ủy phường giao Ủy ban nhân dân phường chủ trì thực hiện nhiệm vụ 8 tại Mục III.\n")
+    text = "KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "IV. TỔ CHỨC THỰC HIỆN\n" + organisation
+    rows = {number: (lead, implementers, kind) for number, lead, implementers, kind in _task_rows(parse_document(text, "kt.txt"))}
+    assert rows["7"] == (None, ["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Các đoàn thể chính trị - xã hội xã", "Ủy ban Kiểm tra Đảng ủy"], "yearly_from")
+    assert rows["8"] == ("Ủy ban nhân dân phường", [], "fixed_date")
+    assert rows["IV.1"] == (None, ["Các chi bộ trực thuộc Đảng ủy"], "fixed_date")
+
+
+def test_round_43_a_footnotes_rule_of_underscores_is_no_text():
+    body = "         trình thực hiện; thường xuyên kiểm tra, đôn đốc, kịp thời tháo gỡ khó khăn, vướng mắc trong quá\n"
+    text = ("KẾ HOẠCH\ngiai đoạn 2026 - 2030\n" + body * 20 + "         Năm 2025, tỷ lệ hộ nghèo còn 2,38%1.\n"
+            "                II. MỤC TIÊU\n                2. Mục tiêu cụ thể\n"
+            "                - Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều của tỉnh giảm còn dưới 2%; riêng các xã\n\n\n"
+            "         ____________________\n         1 Báo cáo số 486-BC/TU ngày 22/01/2026 của Ban Thường vụ Tỉnh ủy về kết quả năm 2025.\n"
+            "                                                      2\n\n         miền núi giảm bình quân trên 3%/năm.\n"
+            "                III. NHIỆM VỤ, GIẢI PHÁP\n                1. Tuyên truyền\n                Cơ quan chủ trì: Ban Tuyên giáo.\n")
+    assert [t.source_text for t in parse_document(text, "kh.txt").targets][-1] == "riêng các xã miền núi giảm bình quân trên 3%/năm"
