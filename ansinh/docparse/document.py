@@ -47,6 +47,7 @@ def parse_document(text: str, filename: str = "chuong-trinh.txt") -> ProgramSpec
     issuing_code = registry.issuer = registry.add(issuer_name)
     start = int(header["year"]) if header["year"] else date.today().year
     end, vision = _period(text, start)
+    first, last = _title_period(header["title"]) or (start, end)
     targets, areas = extract_targets(paras, end, start if header["year"] else None)  # no date: no year is "before" it
     tasks = extract_tasks(paras, registry, start)
     if not targets and not tasks:
@@ -57,7 +58,7 @@ def parse_document(text: str, filename: str = "chuong-trinh.txt") -> ProgramSpec
         code=program_code(filename), doc_type=header["doc_type"], number=header["number"], draft=header["draft"],
         title=header["title"], issuing_body=issuing_code, superior_body=header["superior"],
         issued_on=f"{start}{month}", place=header["place"], scope_unit_code="",
-        scope_unit_on=date(start, int(header["month"] or 1), 1), start_year=start, end_year=end, vision_year=vision,
+        scope_unit_on=date(start, int(header["month"] or 1), 1), start_year=first, end_year=last, vision_year=vision,
         signer=_signer(paras), recipients=_recipients(paras), implements=_implements(text),
         general_objective=_general_objective(paras), bodies=list(registry.bodies.values()), areas=areas,
         targets=targets, tasks=tasks, filename=filename,
@@ -89,7 +90,7 @@ def _header(paras: list[Para]) -> dict:
     for index, para in enumerate(head):
         folded = fold(para.text)
         # A header set in two columns puts the number and the date on one line, far apart.
-        cells = re.split(r"\s{3,}", para.text)
+        cells = re.split(r"\t|\s{3,}", para.text)  # (Word's text of the header table: "Số: 215/KH-BVSN<TAB>Cà Mau, ngày …")
         for cell in cells:
             if (number := _NUMBER.match(cell)) and not header["number"]:
                 header["number"] = re.sub(r"\s+", "", number.group(1)).replace("Ctr", "CTr")
@@ -126,6 +127,16 @@ def _issuing_body(paras: list[Para], text: str, place: str) -> str:
     if named := header_issuer(paras, text):
         return canonical_name(named)
     return f"Cơ quan ban hành {place}".strip()
+
+
+def _title_period(title: str) -> tuple[int, int] | None:
+    """The period the title names: "… giai đoạn 2026 - 2030" (a plan dated December 2025 starts in
+    2026), or "… năm 2026", a plan for one year."""
+    if span := re.search(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", title):
+        return int(span.group(1)), int(span.group(2))
+    if (year := re.search(r"\bnăm\s+(\d{4})\b(?!\s*[-–])", title)) and not re.search(r"\b(?:đến|tới)\s+năm\s+\d{4}", title):
+        return int(year.group(1)), int(year.group(1))
+    return None
 
 
 def _period(text: str, start: int) -> tuple[int, int | None]:

@@ -554,8 +554,8 @@ def test_measured_documents_keep_their_scores_after_the_fixes(folder, name, targ
 
 
 # The share of the measured documents whose header field the parser reads right (2026-11-30, 214
-# documents: number 0,967, month of issue 0,902, issuing body 0,939, signer 0,995, period 0,930), floors of it.
-HEADER_FLOORS = {"number": 0.96, "issued_on": 0.90, "issuing_body": 0.93, "signer": 0.99, "period": 0.92}
+# documents: number 0,967, month of issue 1,000, issuing body 0,939, signer 0,995, period 0,981), floors of it.
+HEADER_FLOORS = {"number": 0.96, "issued_on": 0.99, "issuing_body": 0.93, "signer": 0.99, "period": 0.98}
 
 
 def test_measured_documents_keep_the_share_of_their_header_read_right():
@@ -2902,3 +2902,18 @@ def test_round_43_a_footnotes_rule_of_underscores_is_no_text():
             "                                                      2\n\n         miền núi giảm bình quân trên 3%/năm.\n"
             "                III. NHIỆM VỤ, GIẢI PHÁP\n                1. Tuyên truyền\n                Cơ quan chủ trì: Ban Tuyên giáo.\n")
     assert [t.source_text for t in parse_document(text, "kh.txt").targets][-1] == "riêng các xã miền núi giảm bình quân trên 3%/năm"
+
+
+def test_the_period_the_title_names_and_a_date_after_a_tab():
+    # Word's text of the header table: the number, a TAB, the place and date
+    spec = _header_of("ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 112/KH-UBND\tNinh Bình, ngày 06 tháng 4 năm 2026")
+    assert spec.issued_on == "2026-04"
+    # dated December 2025, for "giai đoạn 2026 - 2030": the period the title names
+    text = ("Số: 412/KH-UBND\nGia Lai, ngày 29 tháng 12 năm 2025\nKẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW giai đoạn 2026 - 2030\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền\nCơ quan chủ trì: Sở Nội vụ.\n")
+    assert (parse_document(text, "gl.txt").start_year, parse_document(text, "gl.txt").end_year) == (2026, 2030)
+    # a plan for one year, whatever targets to 2030 it recalls
+    text = ("Số: 09/KH-UBND\nHà Nội, ngày 10 tháng 02 năm 2026\nKẾ HOẠCH\nThực hiện chính sách xã hội trên địa bàn phường năm 2026\n"
+            "II. MỤC TIÊU\n2. Chỉ tiêu cụ thể\n- Phấn đấu đến năm 2030 tỷ lệ hộ nghèo dưới 1%.\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền\nCơ quan chủ trì: Phòng Văn hóa - Xã hội.\n")
+    assert (parse_document(text, "kd.txt").start_year, parse_document(text, "kd.txt").end_year) == (2026, 2026)
