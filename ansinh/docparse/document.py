@@ -44,7 +44,9 @@ def parse_document(text: str, filename: str = "chuong-trinh.txt") -> ProgramSpec
     header = _header(paras)
     registry = BodyRegistry(short_names(paras))
     issuer_name = _issuing_body(paras, text, header["place"])
-    issuing_code = registry.issuer = registry.add(issuer_name)
+    issuing_code = registry.add(issuer_name)
+    # the issuer is no partner of its own plan; in a joint plan ("Số: 09/KHLT-SGDĐT-HKH") each issuer is the other's
+    registry.issuer = None if re.search(r"/[A-ZĐ]*LT\b", header["number"]) else issuing_code
     start = int(header["year"]) if header["year"] else date.today().year
     end, vision = _period(text, start)
     first, last = _title_period(header["title"]) or (start, end)

@@ -54,7 +54,9 @@ def header_issuer(paras: list[Para], text: str) -> str | None:
             units.append(line)
     if not units:
         return None
-    name, place = units[-1], ""
+    # a joint plan ("Số: 09/KHLT-SGDĐT-HKH") names its bodies one under the other: the first issues it
+    joint = number_at is not None and re.search(r"/[A-ZĐ]*LT\b", head[number_at].text) and len(units) > 1
+    name, place = (units[1] if len(units) > 2 and _PLACE.search(units[0]) else units[0]) if joint else units[-1], ""
     if len(units) > 1 and _STANDING.match(fold(name)):
         name = f"{name} {units[-2]}"  # "ỦY BAN MTTQ VIỆT NAM TỈNH AN GIANG" / "BAN THƯỜNG TRỰC"
     elif len(units) > 1 and not _PLACE.search(name) and (above := _PLACE.search(units[0])):
@@ -99,6 +101,7 @@ def _as_written(name: str, text: str) -> str:
         cased = re.sub(r"(?<=\bủy )(.+)$", lambda match: " ".join(word.capitalize() for word in match.group(1).split(" ")), cased)
     for proper in _PROPER_NAMES:  # ("… ủy ban mặt trận tổ quốc việt nam …" in a name of its standing body)
         cased = re.sub(rf"(?<!\w){re.escape(proper.lower())}(?!\w)", proper, cased)
+    cased = re.sub(r"\bhội (?=[A-ZĐ]{2,}\b)", "Hội ", cased)  # "BCH hội LHPN …": the association, by its short name
     if place := _PLACE.search(cased):
         words = place.group().split(" ")
         kind = 2 if fold(" ".join(words[:2])) in ("thanh pho", "thi xa", "thi tran", "dac khu", "khu vuc") else 1

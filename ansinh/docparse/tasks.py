@@ -26,7 +26,7 @@ from ansinh.programs.programfile import BodySpec, TaskSpec
 
 _COMMA, _AND = "\u2063", "\u2064"  # invisible separators: same length as what they replace
 _COMPOUNDS = (
-    r"tham muu, giup viec", r"linh vuc, dia ban", r"hdnd va ubnd", r"quan ly thu - so, the", r"pho bien, giao duc phap luat", r"hoc sinh, sinh vien",
+    r"tham muu, giup viec", r"linh vuc, dia ban", r"hdnd va ubnd", r"quan ly thu - so, the", r"phong cap so, the\b", r"pho bien, giao duc phap luat", r"hoc sinh, sinh vien",  # ("Phòng Cấp sổ, thẻ")
     r"phong, chong", r"lam sang, can lam sang", r"bao tro xa hoi, tre em va phong", r"dang uy, chi bo", r"chi bo, dang bo", r"chi, dang uy", r"xa, phuong", r"xa, thi tran", r"co quan, ca nhan",
     r"co quan, don vi", r"(?:cac )?phong, (?:cac )?don vi", r"huyen, (?:thi xa, thanh pho|thanh pho, thi xa|thanh pho)", r"quan, huyen", r"xa, phuong, thi tran", r"ban, nganh", r"phong, ban", r"so, nganh", r"thuong binh va xa hoi", r"tai nguyen va moi truong",
     r"giao duc va dao tao", r"van hoa va thong tin", r"van hoa, the thao va du lich", r"van hoa, dien anh va the thao", r"van hoa, khoa hoc va thong tin",
@@ -52,7 +52,7 @@ _COMPOUNDS = (
 )
 _ABBREVIATIONS = (
     (r"\bUBMTTQ\s*VN\b|\bUBMTTQ\b", "Ủy ban Mặt trận Tổ quốc Việt Nam"), (r"\bUBND\b", "Ủy ban nhân dân"),
-    (r"\bHĐND\b", "Hội đồng nhân dân"), (r"\bBTV\b", "Ban Thường vụ"), (r"\bCT\s*[-–]\s*XH\b", "chính trị - xã hội"),
+    (r"\bHĐND\b", "Hội đồng nhân dân"), (r"\bBTV\b", "Ban Thường vụ"), (r"\bBCH\b", "Ban Chấp hành"), (r"\bCT\s*[-–]\s*XH\b", "chính trị - xã hội"),
     (r"\bMTTQ\b", "Mặt trận Tổ quốc"),
     # the short names tables use for the units of a ward or a province ("Phòng VH-XH", "PGD NHCSXH Hoàng Mai")
     (r"\bVH\s*-\s*XH\b", "Văn hóa - Xã hội"), (r"\bKT,\s*HT và ĐT\b", "Kinh tế, Hạ tầng và Đô thị"), (r"\bPGD\b", "Phòng giao dịch"),
@@ -185,8 +185,13 @@ class BodyRegistry:
 
     def is_issuer(self, code: str) -> bool:
         """The issuer, also when named without its place ("Sở Nội vụ" in the plan of "Sở Nội vụ tỉnh Lào Cai")."""
-        place = r"(?:tinh|thanh-pho|xa|phuong|huyen|quan|thi-xa|dac-khu|khu-vuc)-"
-        return bool(self.issuer) and (code == self.issuer or re.match(rf"{re.escape(code)}-{place}", f"{self.issuer}-") is not None)
+        if not self.issuer:
+            return False
+        place = r"(?:tinh|thanh-pho|xa|phuong|huyen|quan|thi-xa|dac-khu|khu-vuc)"
+        # ("Ban Chấp hành Hội LHPN phường Hạc Thành" is the association "Hội Liên hiệp Phụ nữ phường")
+        issuer = re.sub(r"^(?:ban-chap-hanh|ban-thuong-vu|ban-thuong-truc|thuong-truc)-", "", self.issuer)
+        named_after = issuer.startswith(f"{code}-") and (re.match(rf"{place}-", issuer[len(code) + 1 :]) or re.search(rf"-{place}$", code))
+        return code in (issuer, self.issuer) or bool(named_after)
 
     def add(self, name: str) -> str:
         if self._short:
@@ -222,8 +227,8 @@ _VERBS = (
     # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "đưa việc" is the verb, "chỉ đạo" a noun there
     r"dua (?:viec|noi dung|ket qua|chi tieu)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:cac )?(?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))", r"huy dong", r"(?<!phong )(?<!trung tam )(?<!to )(?<!- )tu van(?=,? (?:ho tro|gioi thieu|cho|nguoi|hoc|viec))",
     r"(?<!phong )khai thac", r"(?<!trung tam )(?<!- )gioi thieu", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho|day du|kip thoi|tai lieu))", r"tiep nhan", r"dau tranh",
-    r"theo chuc nang",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …"
-    r"long ghep", r"chuan bi", r"ky ket", r"kien toan", r"tao dieu kien", r"nam (?:chac|bat|tinh hinh)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?= (?:phoi hop|tao dieu kien|chi dao|ho tro|bo tri|huong dan))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh", r"day nhanh",
+    r"theo (?:chuc nang|linh vuc)",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …", "Các thành viên Ban Chỉ đạo theo lĩnh vực …"
+    r"long ghep", r"chuan bi", r"ky ket", r"kien toan", r"tao dieu kien", r"nam (?:chac|bat|tinh hinh)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?=,? (?:phoi hop|tao dieu kien|chi dao|ho tro|bo tri|huong dan))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh", r"day nhanh",
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"(?<!ban )(?<!hoi dong )thanh lap", r"tap huan", r"cap the", r"truc tiep (?:chi dao|lanh dao)", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
@@ -236,7 +241,7 @@ _BODY_HEAD = re.compile(
 
 def section_bounds(paras: list[Para]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """[start, end) of the tasks section and of the organisation section (IV)."""
-    tasks_start = org_start = end = None
+    tasks_start = org_start = end = funding = None
     in_chapters = False  # "PHẦN THỨ BA / TỔ CHỨC THỰC HIỆN": parts above the Roman ones, which are sections inside
     for index, para in enumerate(paras):
         folded = fold(para.text)
@@ -261,11 +266,13 @@ def section_bounds(paras: list[Para]) -> tuple[tuple[int, int] | None, tuple[int
             tasks_start = index
         elif roman and re.search(r"to chuc thuc hien|phan cong (?:thuc hien|nhiem vu)", folded) and org_start is None:
             org_start = index
+        elif roman and re.match(r"[ivx]+\.?\s*[-–.]?\s*kinh phi\b", folded) and tasks_start is not None and org_start is None:
+            funding = index  # "IV. KINH PHÍ THỰC HIỆN" between the tasks and the organisation: neither
         elif roman and org_start is not None and end is None and re.search(r"che do bao cao|trach nhiem thuc hien|to chuc thuc hien", folded):
             continue  # "VI. CHẾ ĐỘ BÁO CÁO" (or "V. TỔ CHỨC THỰC HIỆN") after "V. PHÂN CÔNG NHIỆM VỤ": more of the organisation, its items VI.1 …
         elif (roman or closing) and org_start is not None and end is None and index > org_start:
             end = index
-    tasks_end = org_start - 1 if in_chapters else org_start  # (not the "PHẦN THỨ BA" line)
+    tasks_end = org_start - 1 if in_chapters else (funding or org_start)  # (not the "PHẦN THỨ BA" line)
     tasks = (tasks_start + 1, tasks_end if org_start else len(paras)) if tasks_start is not None else None
     org = (org_start + 1, end or len(paras)) if org_start is not None else None
     return tasks, org

@@ -84,7 +84,7 @@ def clean_text(raw: str) -> str:
     return text.replace("**", "\n ")
 
 
-_LABEL = re.compile(r"^[^:]{2,40}:\s")  # "Chủ trì: …", "Thời gian: …"
+_LABEL = re.compile(r"^[^:.]{2,40}:\s")  # "Chủ trì: …", "Thời gian: …" (not "Ban Chỉ huy quân sự xã. Thời gian: …": a sentence going on)
 
 
 def _full_width(lines: list[str]) -> int | None:

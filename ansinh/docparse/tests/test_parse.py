@@ -435,7 +435,7 @@ MEASURED = [
     ("batch18", "hoi-ctd-tinh-ctr", 0.937, 0.933), ("batch18", "ttdvvl-tinh-ke-hoach", 0.962, 1.0),
     ("batch18", "ubnd-dac-khu-phu-quoc-ke-hoach", 1.0, 0.941),
     ("batch19", "so-khcn-so-hoa-ke-hoach", 1.0, 0.962), ("batch19", "so-y-te-tre-em-ke-hoach", 0.937, 1.0),
-    ("batch19", "ubnd-xa-cau-ke-ke-hoach", 1.0, 0.937),
+    ("batch19", "ubnd-xa-cau-ke-ke-hoach", 1.0, 1.0),
     ("batch20", "hoi-khuyen-hoc-tinh-ctr", 1.0, 0.933), ("batch20", "mttq-xa-cho-gao-ke-hoach", 1.0, 0.933),
     ("batch20", "so-vhttdl-gia-dinh-ke-hoach", 1.0, 0.878),
     ("batch21", "bql-kcn-tinh-ke-hoach", 1.0, 1.0), ("batch21", "dang-uy-quan-su-tinh-ctr", 1.0, 0.923),
@@ -483,7 +483,7 @@ MEASURED = [
     ("batch42", "hoi-lhtn-tinh-hung-yen-ctr", 1.0, 0.857), ("batch42", "ubnd-xa-dong-loc-ha-tinh-ke-hoach", 1.0, 0.758),
     ("batch43", "dang-uy-xa-tan-dien-dong-thap-ctr", 1.0, 0.75), ("batch43", "hnd-tinh-phu-tho-kinh-te-tap-the-ke-hoach", 1.0, 1.0),
     ("batch43", "ubnd-phuong-ky-lua-lang-son-ke-hoach", 1.0, 0.916),
-    ("batch44", "dang-uy-phuong-kinh-bac-bac-ninh-ctr", 1.0, 0.857), ("batch44", "hoi-lhpn-tp-can-tho-ke-hoach", 1.0, 0.888),
+    ("batch44", "dang-uy-phuong-kinh-bac-bac-ninh-ctr", 1.0, 0.857), ("batch44", "hoi-lhpn-tp-can-tho-ke-hoach", 1.0, 0.923),
     ("batch44", "ubnd-xa-dien-chau-nghe-an-ke-hoach", 1.0, 0.916),
     ("batch45", "dang-uy-xa-bac-ai-tay-khanh-hoa-ctr", 0.933, 0.8), ("batch45", "hoi-lhpn-ha-noi-ke-hoach", 0.96, 0.888),
     ("batch45", "so-y-te-hai-phong-ke-hoach", 1.0, 0.642),
@@ -503,7 +503,7 @@ MEASURED = [
     ("batch52", "ubnd-tinh-dong-thap-ke-hoach", 1.0, 0.933),
     ("batch53", "tinh-uy-tuyen-quang-ctr", 1.0, 0.8), ("batch53", "ubmttq-tinh-vinh-long-ke-hoach", 1.0, 0.722),
     ("batch53", "ubnd-phuong-sa-dec-dong-thap-ke-hoach", 1.0, 0.384),
-    ("batch54", "dang-uy-xa-khe-sanh-quang-tri-ctr", 0.875, 0.857), ("batch54", "hoi-nong-dan-tinh-tay-ninh-ke-hoach", 1.0, 0.75),
+    ("batch54", "dang-uy-xa-khe-sanh-quang-tri-ctr", 0.875, 0.857), ("batch54", "hoi-nong-dan-tinh-tay-ninh-ke-hoach", 1.0, 0.833),
     ("batch54", "ubnd-tinh-ninh-binh-ke-hoach", 1.0, 0.933),
     ("batch55", "tinh-uy-ha-tinh-ctr", 1.0, 0.814), ("batch55", "ubnd-xa-gio-linh-quang-tri-ke-hoach", 1.0, 0.5),
     ("batch56", "dang-uy-phuong-soc-trang-can-tho-ctr", 1.0, 0.833), ("batch56", "hoi-lhpn-tp-ho-chi-minh-ke-hoach", 1.0, 0.833),
@@ -539,6 +539,9 @@ MEASURED = [
     ("batch72", "dang-uy-xa-meo-vac-tuyen-quang-ctr", 1.0, 1.0), ("batch72", "truong-cd-son-la-ke-hoach", 1.0, 1.0),
     ("batch72", "ttdvvl-tp-hue-ke-hoach", 0.952, 1.0), ("batch73", "buu-dien-tinh-dak-lak-ke-hoach", 1.0, 1.0),
     ("batch73", "dang-uy-phuong-kon-tum-quang-ngai-ctr", 0.928, 1.0), ("batch73", "tinh-uy-khanh-hoa-ctr", 1.0, 1.0),
+    ("batch74", "ban-chi-dao-ctmtqg-xa-bat-xat-lao-cai-ke-hoach", 1.0, 1.0), ("batch74", "hoi-lhpn-phuong-hac-thanh-thanh-hoa-ke-hoach", 1.0, 1.0),
+    ("batch74", "ubnd-tinh-ninh-binh-ke-hoach", 1.0, 1.0), ("batch75", "bhxh-tinh-hung-yen-ke-hoach", 1.0, 1.0),
+    ("batch75", "thanh-uy-tp-ho-chi-minh-ctr", 1.0, 1.0), ("batch75", "ubnd-dac-khu-bach-long-vi-hai-phong-ke-hoach", 0.903, 1.0),
 ]
 
 
@@ -553,8 +556,8 @@ def test_measured_documents_keep_their_scores_after_the_fixes(folder, name, targ
     assert scores["targets"]["f1"] >= targets_f1 and scores["tasks"]["f1"] >= tasks_f1, scores
 
 
-# The share of the measured documents whose header field the parser reads right (2026-11-30, 214
-# documents: number 0,967, month of issue 1,000, issuing body 0,939, signer 0,995, period 0,981), floors of it.
+# The share of the measured documents whose header field the parser reads right (2026-11-30, 220
+# documents: number 0,968, month of issue 1,000, issuing body 0,936, signer 0,991, period 0,982), floors of it.
 HEADER_FLOORS = {"number": 0.96, "issued_on": 0.99, "issuing_body": 0.93, "signer": 0.99, "period": 0.98}
 
 
@@ -2917,3 +2920,39 @@ def test_the_period_the_title_names_and_a_date_after_a_tab():
             "II. MỤC TIÊU\n2. Chỉ tiêu cụ thể\n- Phấn đấu đến năm 2030 tỷ lệ hộ nghèo dưới 1%.\n"
             "III. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền\nCơ quan chủ trì: Phòng Văn hóa - Xã hội.\n")
     assert (parse_document(text, "kd.txt").start_year, parse_document(text, "kd.txt").end_year) == (2026, 2026)
+
+
+def test_round_44_a_label_line_cut_by_a_page_break_and_a_funding_section_before_the_organisation():
+    body = "Rà soát, lập danh sách, hỗ trợ xây mới, sửa chữa nhà ở cho hộ nghèo, hộ cận nghèo trong thôn\n"
+    section = ("4. Nhà ở\n\na) Xóa nhà tạm, nhà dột nát\n\n" + body * 20 + "\nCơ quan chủ trì: Phòng Kinh tế xã; phối hợp: Ủy ban Mặt trận Tổ quốc Việt Nam xã,\n"
+               "3\n\nBan Chỉ huy quân sự xã. Thời gian: hoàn thành trước ngày 30/9/2026.\n\nb) Nước sạch\n\nCơ quan chủ trì: Trạm Y tế xã.\n\n"
+               "5. Giám sát\n\nKiểm tra, giám sát việc rà soát hộ nghèo.\n\nỦy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội xã "
+               "tổ chức giám sát; thời gian: hằng năm.\n\n")
+    text = ("KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "IV. KINH PHÍ THỰC HIỆN\n\n- Ngân sách nhà nước bố trí "
+            "trong dự toán hằng năm của xã.\n\nV. TỔ CHỨC THỰC HIỆN\n\n1. Các thành viên Ban Chỉ đạo theo lĩnh vực và địa bàn được phân công "
+            "thường xuyên kiểm tra, đôn đốc.\n")
+    rows = {number: (lead, implementers, kind) for number, lead, implementers, kind in _task_rows(parse_document(text, "bx.txt"))}
+    assert rows["4.a"] == ("Phòng Kinh tế xã", ["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Ban Chỉ huy quân sự xã"], "fixed_date")
+    assert rows["5"] == (None, ["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Các tổ chức chính trị - xã hội xã"], "yearly_from")  # not the funding's
+    assert rows["V.1"] == (None, ["Các thành viên Ban Chỉ đạo"], "continuous")  # "theo lĩnh vực …": which ones, no name
+
+
+def test_round_44_the_issuer_under_its_standing_body_and_the_issuers_of_a_joint_plan():
+    # the Ban Chấp hành of the ward's association issues; "Hội Liên hiệp Phụ nữ phường" in its text is the issuer itself
+    spec = _header_of("HỘI LHPN TỈNH THANH HÓA\nBCH HỘI LHPN PHƯỜNG HẠC THÀNH\n***\nSố: 12/KH-HPN", "",
+                      "IV. TỔ CHỨC THỰC HIỆN\n3. Đề nghị Ủy ban nhân dân phường, Ủy ban Mặt trận Tổ quốc Việt Nam phường quan tâm, tạo "
+                      "điều kiện, phối hợp với Hội Liên hiệp Phụ nữ phường triển khai Kế hoạch.\n")
+    assert _issuer_name(spec) == "Ban Chấp hành Hội Liên hiệp Phụ nữ phường Hạc Thành"
+    assert _task_rows(spec)[-1] == ("IV.3", None, ["Ủy ban nhân dân phường", "Ủy ban Mặt trận Tổ quốc Việt Nam phường"], "unspecified")
+    # a joint plan: the first body under the province issues it, and each issuer may be the other's partner
+    spec = _header_of("UBND TỈNH AN GIANG\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nHỘI KHUYẾN HỌC TỈNH AN GIANG\n\nSố: 09/KHLT-SGDĐT-HKH", "",
+                      "IV. TỔ CHỨC THỰC HIỆN\n1. Hội Khuyến học tỉnh chủ trì, phối hợp với Sở Giáo dục và Đào tạo hướng dẫn các cấp Hội.\n")
+    assert _issuer_name(spec) == "Sở Giáo dục và Đào tạo tỉnh An Giang"
+    assert _task_rows(spec)[-1] == ("IV.1", "Hội Khuyến học tỉnh", ["Sở Giáo dục và Đào tạo"], "unspecified")
+
+
+def test_round_44_a_department_named_with_a_comma():
+    section = "1. Cấp thẻ\nNội dung.\nThời gian thực hiện: hằng năm.\n"
+    organisation = "Phân công thực hiện các nhiệm vụ tại Mục III như sau:\n- Phòng Cấp sổ, thẻ: chủ trì nhiệm vụ 1.\n- Phòng Công nghệ thông tin: phối hợp nhiệm vụ 1.\n"
+    text = "KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "IV. TỔ CHỨC THỰC HIỆN\n" + organisation
+    assert _task_rows(parse_document(text, "hy.txt"))[0] == ("1", "Phòng Cấp sổ, thẻ", ["Phòng Công nghệ thông tin"], "yearly_from")
