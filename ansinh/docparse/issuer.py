@@ -9,9 +9,10 @@ the national motto.
 
 The first line names the body above the issuer ("SỞ Y TẾ HÀ TĨNH", "BỘ CÔNG AN", "ĐẢNG BỘ TỈNH …"),
 the last the issuer; a last line naming only a place ("TỈNH QUẢNG TRỊ", "KHU VỰC HƯƠNG KHÊ") or a
-branch ("CHI NHÁNH TỈNH BÌNH ĐỊNH") goes on the line above it. The name is given as the document
-writes it in its text ("Trung tâm Y tế khu vực Hương Khê"), else in sentence case with its place
-capitalised.
+branch ("CHI NHÁNH TỈNH BÌNH ĐỊNH") goes on the line above it, and a standing body ("BAN THƯỜNG
+TRỰC") is that of the body above. A name without a place takes the first line's; a joint plan
+("Số: 09/KHLT-…") is issued by the first body named. The name is given as the document writes it
+in its text ("Trung tâm Y tế khu vực Hương Khê"), else in sentence case.
 """
 
 from __future__ import annotations
@@ -44,31 +45,46 @@ def header_issuer(paras: list[Para], text: str) -> str | None:
     head = paras[:title_at]
     # the left column's lines stand above the number (Word gives the right column's after them)
     number_at = next((i for i, para in enumerate(head) if re.match(r"Số\b", para.text.strip())), None)
-    lines = [line for para in head[:number_at] for line in _left_lines(para.text)] if number_at else []
-    lines = lines or [line for para in head for line in _left_lines(para.text)]
-    units: list[str] = []  # the names, a name wrapped over lines put back together
-    for line in lines:
-        if units and _GOES_ON.match(fold(line)):
-            units[-1] = f"{units[-1]} {line}"
-        else:
-            units.append(line)
+    units = _units([line for para in head[:number_at] for line in _left_lines(para.text)] if number_at else [])
+    units = units or _units([line for para in head for line in _left_lines(para.text)])
     if not units:
         return None
-    # a joint plan ("Số: 09/KHLT-SGDĐT-HKH") names its bodies one under the other: the first issues it
-    joint = number_at is not None and re.search(r"/[A-ZĐ]*LT\b", head[number_at].text) and len(units) > 1
-    name, place = (units[1] if len(units) > 2 and _PLACE.search(units[0]) else units[0]) if joint else units[-1], ""
-    if len(units) > 1 and _STANDING.match(fold(name)):
-        name = f"{name} {units[-2]}"  # "ỦY BAN MTTQ VIỆT NAM TỈNH AN GIANG" / "BAN THƯỜNG TRỰC"
-    elif len(units) > 1 and not _PLACE.search(name) and (above := _PLACE.search(units[0])):
-        provincial = re.search(r"\s+(?:TỈNH|THÀNH PHỐ)$", name)  # "ĐẢNG ỦY QUÂN SỰ TỈNH": the province's
-        name = name[: provincial.start()] if provincial else name
-        if provincial or not re.search(r"\buy\b", fold(name)) or re.search(r"\buy$", fold(name)):  # ("TỈNH ỦY THÁI NGUYÊN" names its place)
-            place = above.group()  # "UBND TỈNH GIA LAI" / "SỞ Y TẾ": the department of that province
+    joint = number_at is not None and bool(re.search(r"/[A-ZĐ]*LT\b", head[number_at].text))
+    name, place = _name_and_place(units, joint)
     where = _as_written(place, text) if place else ""
     where = where[:1].lower() + where[1:] if _PLACE.match(where) else where  # "… tỉnh Lào Cai", not "… Tỉnh Lào Cai"
     if re.search(r"\buy$", fold(name)):  # "ĐẢNG BỘ TỈNH TUYÊN QUANG" / "TỈNH ỦY": "Tỉnh ủy Tuyên Quang"
         where = re.sub(r"^(?:tỉnh|thành phố|xã|phường|huyện|quận|thị xã|thị trấn|đặc khu)\s+", "", where)
     return f"{_as_written(name, text)} {where}".strip()
+
+
+def _units(lines: list[str]) -> list[str]:
+    """The header's names, a name wrapped over lines put back together."""
+    units: list[str] = []
+    for line in lines:
+        if units and _GOES_ON.match(fold(line)):
+            units[-1] = f"{units[-1]} {line}"
+        else:
+            units.append(line)
+    return units
+
+
+def _name_and_place(units: list[str], joint: bool) -> tuple[str, str]:
+    """The issuer's name in the header's capitals, and the place it takes from the first line."""
+    if joint and len(units) > 1:  # a joint plan ("Số: 09/KHLT-SGDĐT-HKH") names its bodies one under the other: the first issues it
+        name = units[1] if len(units) > 2 and _PLACE.search(units[0]) else units[0]
+    else:
+        name = units[-1]
+    if len(units) > 1 and _STANDING.match(fold(name)):
+        return f"{name} {units[-2]}", ""  # "ỦY BAN MTTQ VIỆT NAM TỈNH AN GIANG" / "BAN THƯỜNG TRỰC"
+    above = _PLACE.search(units[0]) if len(units) > 1 and not _PLACE.search(name) else None
+    if not above:
+        return name, ""
+    provincial = re.search(r"\s+(?:TỈNH|THÀNH PHỐ)$", name)  # "ĐẢNG ỦY QUÂN SỰ TỈNH": the province's
+    name = name[: provincial.start()] if provincial else name
+    # "UBND TỈNH GIA LAI" / "SỞ Y TẾ": the department of that province ("TỈNH ỦY THÁI NGUYÊN" names its place)
+    named_by_place = not provincial and re.search(r"\buy\b", fold(name)) and not re.search(r"\buy$", fold(name))
+    return name, "" if named_by_place else above.group()
 
 
 def _left_lines(line: str) -> list[str]:
@@ -77,7 +93,11 @@ def _left_lines(line: str) -> list[str]:
     number nor the date; and what is left of a cell once the motto is taken out (a line of the
     left column the text joined to it)."""
     columns = line.strip().split("\t")  # (a table's columns; inside one, a cell's lines: "ỦY BAN NHÂN DÂN<br>PHƯỜNG …")
-    first, rest = (re.split(r"\s{3,}", columns[0]), columns[1:]) if len(columns) > 1 else (re.split(r"\s{3,}", line.strip())[:1], re.split(r"\s{3,}", line.strip())[1:])
+    if len(columns) > 1:
+        first, rest = re.split(r"\s{3,}", columns[0]), columns[1:]
+    else:
+        cells = re.split(r"\s{3,}", line.strip())
+        first, rest = cells[:1], cells[1:]
     kept = [*first, *(cell for cell in rest if _MOTTO.search(cell))]
     kept = [re.sub(r"^[-–]+$", "", _MOTTO.sub(" ", cell).strip(" *_")) for cell in kept]  # (a rule "-------", not "KỸ THUẬT -")
     return [cell for cell in kept if cell and cell.isupper() and not _NUMBER_OR_DATE.search(cell) and not _TITLE.match(cell)]
@@ -85,18 +105,25 @@ def _left_lines(line: str) -> list[str]:
 
 def _as_written(name: str, text: str) -> str:
     """The name as the text writes it after the header ("SỞ XÂY DỰNG TỈNH KHÁNH HÒA" → "Sở Xây dựng
-    tỉnh Khánh Hòa"), else in sentence case with the place after "tỉnh", "xã" … capitalised."""
+    tỉnh Khánh Hòa"), else in sentence case."""
     name = re.sub(r"\s+", " ", name)
     folded_text, key = fold(text), fold(name)
     for found in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", folded_text):
         if not (written := text[found.start() : found.end()]).isupper():  # (the header's own line is in capitals)
             return written
+    return _sentence_case(name)
+
+
+def _sentence_case(name: str) -> str:
+    """"SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH CAO BẰNG" → "Sở Nông nghiệp và Môi trường tỉnh Cao Bằng":
+    each field a body is named by, a committee's or a place's name and a few proper names capitalised,
+    abbreviations kept."""
     cased = " ".join(word if _ABBREVIATION.match(word) else word.lower() for word in name.split(" "))
     cased = cased[:1].upper() + cased[1:]
-    # "Sở nông nghiệp và môi trường" → "Sở Nông nghiệp và Môi trường": each field a body is named by
     if (head := _NAMED_BY_FIELD.match(cased)) and not _PLACE.match(cased[head.end() :]):
         fields = re.split(r"(,\s+|\s+và\s+)", _PLACE.sub("", cased[head.end() :]))
-        cased = cased[: head.end()] + "".join(part if re.fullmatch(r",\s+|\s+và\s+", part) else part[:1].upper() + part[1:] for part in fields) + cased[head.end() + len("".join(fields)) :]
+        capitalised = "".join(part if re.fullmatch(r",\s+|\s+và\s+", part) else part[:1].upper() + part[1:] for part in fields)
+        cased = cased[: head.end()] + capitalised + cased[head.end() + len("".join(fields)) :]
     if not _PLACE.search(cased):  # "Tỉnh ủy hà tĩnh": the place a committee is named by
         cased = re.sub(r"(?<=\bủy )(.+)$", lambda match: " ".join(word.capitalize() for word in match.group(1).split(" ")), cased)
     for proper in _PROPER_NAMES:  # ("… ủy ban mặt trận tổ quốc việt nam …" in a name of its standing body)
