@@ -183,7 +183,19 @@ def _signer(paras: list[Para]) -> str:
     at = next((i for i, para in enumerate(paras) if re.search(r"\bNơi nhận\b", para.text)), None)
     block = paras[max(at - 12, 0) : at + 15] if at is not None else paras[-40:]
     cells = [cell.strip() for para in block for cell in re.split(r"\t|\s{3,}", para.text) if cell.strip()]
-    return next((cell for cell in cells if _SIGNING.match(cell)), None) or next((cell for cell in cells if _HEAD_TITLE.match(cell)), "")
+    signing = next((cell for cell in cells if _SIGNING.match(cell)), None)
+    return _signing_line(signing) if signing else next((cell for cell in cells if _HEAD_TITLE.match(cell)), "")
+
+
+def _signing_line(cell: str) -> str:
+    """The signing line alone, when a converter joined the block's lines with spaces ("TM. BAN
+    THƯỜNG VỤ CHỦ TỊCH Nguyễn Thị …"): up to the signer's title ("KT.", "PHÓ …", "CHỦ TỊCH" …) or name."""
+    words = cell.split()
+    for index in range(2, len(words)):
+        title = " ".join(words[index : index + 2])
+        if not words[index].isupper() or words[index] in ("KT.", "PHÓ") or title in ("CHỦ TỊCH", "GIÁM ĐỐC", "BÍ THƯ", "TRƯỞNG BAN", "HIỆU TRƯỞNG"):
+            return " ".join(words[:index])
+    return cell
 
 
 def _recipients(paras: list[Para]) -> list[str]:

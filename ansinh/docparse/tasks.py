@@ -115,8 +115,10 @@ def split_bodies(text: str) -> list[str]:
                 # (each word in capitals: "À-Ỹ" holds small letters too, "Thành đoàn Huế" is a body of its own)
                 if names and re.search(r"\bcac (?:xa|phuong)\b", fold(names[-1])) and len(name.split()) <= 3 and all(word[:1].isupper() for word in name.split()):
                     names[-1] = f"{names[-1]}, {name}"
-                # "Phòng Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu, môi trường (PC03)": the fields of one name
-                elif names and " về " in names[-1] and name[:1].islower() and not _BODY_HEAD.match(fold(name) + " "):
+                # "Phòng Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu, môi trường (PC03)", "Phòng Chăm
+                # sóc, nuôi dưỡng": the fields of one name
+                elif names and (" về " in names[-1] or re.match(r"(?:Phòng|Ban|Trung tâm) \S+ \S+$", names[-1]) and len(name.split()) <= 3) \
+                        and name[:1].islower() and not _BODY_HEAD.match(fold(name) + " ") and not _VERB.match(fold(name)):
                     names[-1] = f"{names[-1]}, {name}"
                 elif len(name) > 2:
                     names.append(name)
@@ -225,7 +227,7 @@ _VERBS = (
     r"bao cao", r"ban hanh", r"(?<!phong )(?<!ban )tuyen truyen", r"ra soat", r"cap nhat", r"(?<!phong )(?<!- )(?<!ke hoach )tong hop", r"(?<!- )(?<!chi dao )van dong", r"quan triet", r"(?<!ban )(?<!phong )pho bien", r"cu the hoa", r"(?<!uy ban )(?<!- )kiem tra", r"giam sat",
     r"tham muu(?=\s+(?:cho|ubnd|uy ban|dang uy|ban|thi uy|huyen uy|tinh uy|giam doc|bo tri|so ket|tong ket|phat trien|trien khai|xay dung|cac nhiem vu|nhiem vu|thuc hien|dua))", r"lam dau moi", r"la dau moi", r"la (?:co quan|don vi) (?:thuong truc|dau moi)",
     # "X đưa việc lãnh đạo, chỉ đạo … vào chương trình kiểm tra": "đưa việc" is the verb, "chỉ đạo" a noun there
-    r"dua (?:viec|noi dung|ket qua|chi tieu)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:cac )?(?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))", r"huy dong", r"(?<!phong )(?<!trung tam )(?<!to )(?<!- )tu van(?=,? (?:ho tro|gioi thieu|cho|nguoi|hoc|viec))",
+    r"dua (?:viec|noi dung|ket qua|chi tieu)", r"phan cong(?= (?:cac|dong chi|can bo))", r"(?<!tham muu )bo tri(?= (?:kinh phi|nguon|von|ngan sach|du))", r"xac thuc", r"lam sach", r"mo(?= (?:cac )?(?:chuyen trang|chuyen muc|lop|dot|rong|tai khoan))", r"huy dong", r"tham hoi", r"(?<!quy )cham lo", r"(?<!phong )(?<!trung tam )(?<!to )(?<!- )tu van(?=,? (?:ho tro|gioi thieu|cho|nguoi|hoc|viec))",
     r"(?<!phong )khai thac", r"(?<!trung tam )(?<!- )gioi thieu", r"de xuat", r"dang tai", r"thu thap", r"cung cap(?= (?:thong tin|du lieu|danh sach|so lieu|cho|day du|kip thoi|tai lieu))", r"tiep nhan", r"dau tranh",
     r"theo (?:chuc nang|linh vuc)",  # "Phòng X, Phòng Y theo chức năng, nhiệm vụ tham mưu …", "Các thành viên Ban Chỉ đạo theo lĩnh vực …"
     r"long ghep", r"chuan bi", r"ky ket", r"kien toan", r"tao dieu kien", r"nam (?:chac|bat|tinh hinh)", r"chu dong(?= (?:trien khai|phoi hop|thuc hien|xay dung|tham muu))", r"quan tam(?=,? (?:phoi hop|tao dieu kien|chi dao|ho tro|bo tri|huong dan))", r"lap(?= (?:danh sach|danh muc|ho so|ke hoach|bao cao|du toan))", r"(?<!trung tam )(?<!quy )(?<!hoi )bao dam", r"(?<!trung tam )dam bao", r"nang cao", r"duy tri", r"hoan thanh", r"day nhanh",
@@ -1224,9 +1226,11 @@ def _roles_from_sentences(task: TaskSpec, registry: BodyRegistry, start_year: in
     # "Ủy ban Mặt trận Tổ quốc … và các tổ chức chính trị - xã hội tỉnh tăng cường giám sát …; vận động …":
     # the last paragraph of a task, a body's own work, names its implementers
     # ("Thanh tra, kiểm tra việc …" opens with two verbs, no body)
-    last = fold(task.content[-1]) if task.content else ""
+    # (a point of one paragraph, "c) Hội Cựu chiến binh phường phối hợp với Ủy ban nhân dân phường thăm hỏi …": its title)
+    own_work = task.content[-1] if task.content else task.title if re.search(r"(?:^|\.)[a-zđ]$", task.number) else ""
+    last = fold(own_work)
     verb = _VERB.search(last)
-    workers = [task.content[-1]] if verb and _BODY_HEAD.match(last + " ") and not last[: verb.start()].rstrip().endswith(",") else []
+    workers = [own_work] if verb and _BODY_HEAD.match(last + " ") and not last[: verb.start()].rstrip().endswith(",") else []
     for sentence in [s for s in sentences if _ROLE_SENTENCE.search(fold(s))] + doers[-1:] + workers:
         _prose_roles(task, sentence, registry, start_year)
         if task.lead or task.implementers:

@@ -542,6 +542,9 @@ MEASURED = [
     ("batch74", "ban-chi-dao-ctmtqg-xa-bat-xat-lao-cai-ke-hoach", 1.0, 1.0), ("batch74", "hoi-lhpn-phuong-hac-thanh-thanh-hoa-ke-hoach", 1.0, 1.0),
     ("batch74", "ubnd-tinh-ninh-binh-ke-hoach", 1.0, 1.0), ("batch75", "bhxh-tinh-hung-yen-ke-hoach", 1.0, 1.0),
     ("batch75", "thanh-uy-tp-ho-chi-minh-ctr", 1.0, 1.0), ("batch75", "ubnd-dac-khu-bach-long-vi-hai-phong-ke-hoach", 0.903, 1.0),
+    ("batch76", "ldld-tinh-dong-nai-ke-hoach", 1.0, 0.866), ("batch76", "so-tai-chinh-tinh-phu-tho-ke-hoach", 0.916, 0.916),
+    ("batch76", "tt-ctxh-tinh-quang-tri-ke-hoach", 1.0, 0.933), ("batch77", "nhcsxh-tinh-gia-lai-ke-hoach", 0.916, 0.9),
+    ("batch77", "tinh-uy-phu-tho-ctr", 1.0, 1.0), ("batch77", "ubmttq-phuong-viet-yen-bac-ninh-ke-hoach", 1.0, 1.0),
 ]
 
 
@@ -556,8 +559,8 @@ def test_measured_documents_keep_their_scores_after_the_fixes(folder, name, targ
     assert scores["targets"]["f1"] >= targets_f1 and scores["tasks"]["f1"] >= tasks_f1, scores
 
 
-# The share of the measured documents whose header field the parser reads right (2026-11-30, 220
-# documents: number 0,968, month of issue 1,000, issuing body 0,936, signer 0,991, period 0,982), floors of it.
+# The share of the measured documents whose header field the parser reads right (2026-11-30, 226
+# documents: number 0,964, month of issue 0,995, issuing body 0,933, signer 0,991, period 0,982), floors of it.
 HEADER_FLOORS = {"number": 0.96, "issued_on": 0.99, "issuing_body": 0.93, "signer": 0.99, "period": 0.98}
 
 
@@ -2837,6 +2840,9 @@ def test_the_signer_is_the_first_line_of_the_signature_block_beside_the_recipien
     assert spec.signer == "GIÁM ĐỐC"  # a head signing in their own name
     spec = _header_of("ĐẢNG BỘ TỈNH SƠN LA\nĐẢNG ỦY SỞ Y TẾ\nSố 09-CTr/ĐU", "", "T/M ĐẢNG ỦY\nBÍ THƯ\n\nNguyễn Văn A\n\nNơi nhận:\n- Tỉnh ủy,\n")
     assert spec.signer == "T/M ĐẢNG ỦY"
+    # a converter joined the block's lines with spaces: the signing line up to the signer's title
+    spec = _header_of("LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐỒNG NAI\nSố: 215/KH-LĐLĐ", "", "Nơi nhận: - Sở Nội vụ; - Lưu: VT.\tTM. BAN THƯỜNG VỤ CHỦ TỊCH Nguyễn Thị Hoa\n")
+    assert spec.signer == "TM. BAN THƯỜNG VỤ"
 
 
 def test_round_43_markdown_headings_and_an_appendix_after_the_signature():
@@ -2956,3 +2962,16 @@ def test_round_44_a_department_named_with_a_comma():
     organisation = "Phân công thực hiện các nhiệm vụ tại Mục III như sau:\n- Phòng Cấp sổ, thẻ: chủ trì nhiệm vụ 1.\n- Phòng Công nghệ thông tin: phối hợp nhiệm vụ 1.\n"
     text = "KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "IV. TỔ CHỨC THỰC HIỆN\n" + organisation
     assert _task_rows(parse_document(text, "hy.txt"))[0] == ("1", "Phòng Cấp sổ, thẻ", ["Phòng Công nghệ thông tin"], "yearly_from")
+
+
+def test_round_45_a_point_whose_own_sentence_names_its_bodies_and_a_department_named_by_two_fields():
+    section = ("3. Chăm lo người có công\na) Rà soát hồ sơ.\nb) Ủy ban nhân dân phường chủ trì tổ chức thăm hỏi. Thời gian: hằng năm.\n"
+               "c) Hội Cựu chiến binh phường phối hợp với Ủy ban nhân dân phường thăm hỏi, chăm lo người có công, thân nhân liệt sĩ. "
+               "Thời gian: thường xuyên.\n")
+    text = "KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + section + "IV. TỔ CHỨC THỰC HIỆN\n1. Các chi hội triển khai.\n"
+    rows = {number: (lead, implementers, kind) for number, lead, implementers, kind in _task_rows(parse_document(text, "vy.txt"))}
+    assert rows["3.c"] == (None, ["Hội Cựu chiến binh phường", "Ủy ban nhân dân phường"], "continuous")
+    table = ("3. Chăm sóc đối tượng\nTT\tNội dung\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian\n"
+             "1\tChăm sóc, nuôi dưỡng đối tượng\tPhòng Chăm sóc, nuôi dưỡng\tTrạm Y tế phường Đông Hà\tHằng năm\n")
+    text = "KẾ HOẠCH\ngiai đoạn 2026 - 2030\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + table + "IV. TỔ CHỨC THỰC HIỆN\n1. Các phòng triển khai.\n"
+    assert ("1", "Phòng Chăm sóc, nuôi dưỡng", ["Trạm Y tế phường Đông Hà"], "yearly_from") in _task_rows(parse_document(text, "qt.txt"))
