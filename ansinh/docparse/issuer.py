@@ -51,11 +51,12 @@ def header_issuer(paras: list[Para], text: str) -> str | None:
         return None
     joint = number_at is not None and bool(re.search(r"/[A-ZĐ]*LT\b", head[number_at].text))
     name, place = _name_and_place(units, joint)
-    where = _as_written(place, text) if place else ""
+    folded = fold(text)  # (once: both names are looked for in it)
+    where = _as_written(place, text, folded) if place else ""
     where = where[:1].lower() + where[1:] if _PLACE.match(where) else where  # "… tỉnh Lào Cai", not "… Tỉnh Lào Cai"
     if re.search(r"\buy$", fold(name)):  # "ĐẢNG BỘ TỈNH TUYÊN QUANG" / "TỈNH ỦY": "Tỉnh ủy Tuyên Quang"
         where = re.sub(r"^(?:tỉnh|thành phố|xã|phường|huyện|quận|thị xã|thị trấn|đặc khu)\s+", "", where)
-    return f"{_as_written(name, text)} {where}".strip()
+    return f"{_as_written(name, text, folded)} {where}".strip()
 
 
 def _units(lines: list[str]) -> list[str]:
@@ -103,11 +104,11 @@ def _left_lines(line: str) -> list[str]:
     return [cell for cell in kept if cell and cell.isupper() and not _NUMBER_OR_DATE.search(cell) and not _TITLE.match(cell)]
 
 
-def _as_written(name: str, text: str) -> str:
+def _as_written(name: str, text: str, folded_text: str) -> str:
     """The name as the text writes it after the header ("SỞ XÂY DỰNG TỈNH KHÁNH HÒA" → "Sở Xây dựng
     tỉnh Khánh Hòa"), else in sentence case."""
     name = re.sub(r"\s+", " ", name)
-    folded_text, key = fold(text), fold(name)
+    key = fold(name)
     for found in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", folded_text):
         if not (written := text[found.start() : found.end()]).isupper():  # (the header's own line is in capitals)
             return written

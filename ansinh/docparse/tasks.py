@@ -234,6 +234,7 @@ _VERBS = (
     r"giao(?=\s+(?:chi tieu|nhiem vu))", r"(?<!ban )(?<!hoi dong )thanh lap", r"tap huan", r"cap the", r"truc tiep (?:chi dao|lanh dao)", r"giup(?=\s+(?:ban|ubnd|uy ban|thuong truc|dang uy))",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r")\b")
+_BUILD = re.compile(r"xay dung")  # "… thuộc Sở xây dựng kế hoạch": the verb the lookbehind of _VERBS passes over
 _BODY_HEAD = re.compile(
     r"^(?:cac |ubnd|uy ban|ban |phong |hoi |dang uy|dang doan|cong an|trung tam|truong |tram |van phong|doan |mat tran|chi bo"
     r"|so (?!lieu|luong|hoa |tien |ho so)|bao hiem xa hoi|tinh uy|thi uy|huyen uy|thanh uy|ngan hang|cong chuc|dai |thuong truc|thu truong|truong cac|thanh tra"
@@ -1427,7 +1428,7 @@ def _organisation_roles(task: TaskSpec, sentence: str, registry: BodyRegistry, c
     verb = _VERB.search(folded)
     # "Các phòng, chi cục … thuộc Sở xây dựng kế hoạch …": in lower case after "Sở" the verb, no Sở Xây dựng
     if (lower := re.search(r"(?<=\bSở )xây dựng\b", sentence)) and (not verb or lower.start() < verb.start()):
-        verb = re.compile(r"xay dung").match(folded, lower.start())
+        verb = _BUILD.match(folded, lower.start())
     if not verb or verb.start() == 0:
         return
     subject = sentence[: verb.start()].strip(" ,")
